@@ -1,0 +1,5 @@
+package org.casinoloyalty.generator.simulation;
+
+/** A loyalty-club member of the simulated casino. */
+public record Member(long id, String name, Persona persona) {
+}

@@ -1,0 +1,143 @@
+package org.casinoloyalty.localstack.broker;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.utils.Time;
+import org.casinoloyalty.localstack.LocalStackProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * A single-node Apache Kafka broker in KRaft mode, standing in for Redpanda. Its log directory is
+ * formatted once and kept, so topics and offsets survive a restart.
+ */
+public class EmbeddedKafkaBroker implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+
+	private final KafkaRaftServer server;
+	private final String bootstrapServers;
+
+	private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+		this.server = server;
+		this.bootstrapServers = bootstrapServers;
+	}
+
+	public static EmbeddedKafkaBroker start(LocalStackProperties.Kafka kafka, Path dataDirectory) {
+		int port = kafka.port() == 0 ? freePort() : kafka.port();
+		int controllerPort = kafka.controllerPort() == 0 ? freePort() : kafka.controllerPort();
+		Path logDir = dataDirectory.resolve("kafka");
+		Properties props = brokerProperties(kafka.host(), port, controllerPort, logDir);
+		format(props, logDir);
+		KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+		server.startup();
+		String bootstrap = kafka.host() + ":" + port;
+		EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, bootstrap);
+		broker.ensureTopic(kafka.topic(), kafka.partitions());
+		log.info("Kafka broker (KRaft) listening on {} with topic '{}' ({} partitions), data in {}", bootstrap,
+				kafka.topic(), kafka.partitions(), logDir);
+		return broker;
+	}
+
+	public String bootstrapServers() {
+		return bootstrapServers;
+	}
+
+	private static Properties brokerProperties(String host, int port, int controllerPort, Path logDir) {
+		Properties props = new Properties();
+		props.putAll(Map.ofEntries(
+				Map.entry("process.roles", "broker,controller"),
+				Map.entry("node.id", "1"),
+				Map.entry("controller.quorum.voters", "1@" + host + ":" + controllerPort),
+				Map.entry("listeners", "PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort),
+				Map.entry("advertised.listeners", "PLAINTEXT://" + host + ":" + port),
+				Map.entry("controller.listener.names", "CONTROLLER"),
+				Map.entry("inter.broker.listener.name", "PLAINTEXT"),
+				Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
+				Map.entry("log.dirs", logDir.toString()),
+				Map.entry("num.partitions", "3"),
+				Map.entry("offsets.topic.replication.factor", "1"),
+				Map.entry("offsets.topic.num.partitions", "3"),
+				Map.entry("transaction.state.log.replication.factor", "1"),
+				Map.entry("transaction.state.log.min.isr", "1"),
+				Map.entry("share.coordinator.state.topic.replication.factor", "1"),
+				Map.entry("share.coordinator.state.topic.min.isr", "1"),
+				Map.entry("group.initial.rebalance.delay.ms", "0"),
+				// A demo at 10,000 events/s writes ~2 GB an hour: keep a bounded tail, not everything.
+				Map.entry("log.retention.bytes", String.valueOf(512L * 1024 * 1024)),
+				Map.entry("log.segment.bytes", String.valueOf(64L * 1024 * 1024))));
+		return props;
+	}
+
+	/** Formats a new log directory once; a formatted one keeps its cluster id, topics and offsets. */
+	private static void format(Properties props, Path logDir) {
+		if (Files.exists(logDir.resolve("meta.properties"))) {
+			return;
+		}
+		try {
+			Files.createDirectories(logDir);
+			Path config = logDir.resolveSibling("kafka-server.properties");
+			try (var out = Files.newOutputStream(config)) {
+				props.store(out, "written by local-stack for kafka-storage format");
+			}
+			ByteArrayOutputStream output = new ByteArrayOutputStream();
+			StorageTool.execute(new String[] { "format", "-t", Uuid.randomUuid().toString(), "-c",
+					config.toString() }, new PrintStream(output, true, StandardCharsets.UTF_8));
+			log.debug("kafka-storage format: {}", output.toString(StandardCharsets.UTF_8).strip());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not prepare the Kafka log directory " + logDir, ex);
+		}
+	}
+
+	private void ensureTopic(String topic, int partitions) {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+			admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+		}
+		catch (ExecutionException ex) {
+			if (!(ex.getCause() instanceof TopicExistsException)) {
+				throw new IllegalStateException("Could not create topic " + topic, ex.getCause());
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while creating topic " + topic, ex);
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("No free port", ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		server.shutdown();
+		server.awaitShutdown();
+		log.info("Kafka broker on {} stopped", bootstrapServers);
+	}
+
+}
