@@ -1,0 +1,182 @@
+package org.casinoloyalty.stacktests;
+
+import tools.jackson.databind.JsonNode;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What issue 4 asks of docker-compose.yml beyond the Compose Specification: the five services of the
+ * original, pinned images, a healthcheck everywhere, start order on health, state on named volumes,
+ * memory limits and the original's host ports.
+ */
+final class StackInvariants {
+
+	static final List<String> SERVICES = List.of("redpanda", "risingwave", "console", "generator", "dashboard");
+
+	/** Host port of the original -> the service publishing it. */
+	static final Map<Integer, String> HOST_PORTS = Map.of(19092, "redpanda", 4566, "risingwave", 8080, "console",
+			8000, "generator", 8501, "dashboard");
+
+	/** Service -> the services it must not start before (they must be healthy first). */
+	static final Map<String, Set<String>> START_ORDER = Map.of("console", Set.of("redpanda"), "generator",
+			Set.of("redpanda", "risingwave"), "dashboard", Set.of("risingwave"));
+
+	private static final String REDPANDA_DATA = "/var/lib/redpanda/data";
+
+	/** single_node's default --store-directory inside the image (~ of root). */
+	private static final String RISINGWAVE_DEFAULT_STORE = "/root/.risingwave";
+
+	private StackInvariants() {
+	}
+
+	/** One line per broken invariant; empty when all hold. */
+	static List<String> violations(JsonNode compose, Path repositoryRoot) {
+		List<String> violations = new ArrayList<>();
+		JsonNode services = compose.path("services");
+		for (String name : SERVICES) {
+			if (!services.has(name)) {
+				violations.add("service " + name + " is missing");
+			}
+		}
+		for (Map.Entry<String, JsonNode> service : services.properties()) {
+			checkService(service.getKey(), service.getValue(), repositoryRoot, violations);
+		}
+		START_ORDER.forEach((service, dependencies) -> dependencies.forEach(dependency -> {
+			if (services.has(service) && !services.path(service).path("depends_on").has(dependency)) {
+				violations.add("service " + service + " must wait for " + dependency);
+			}
+		}));
+		HOST_PORTS.forEach((port, service) -> {
+			if (!publishedPorts(services.path(service)).contains(port)) {
+				violations.add("host port " + port + " is not published by service " + service);
+			}
+		});
+		checkNamedVolume(compose, "redpanda", REDPANDA_DATA, violations);
+		checkNamedVolume(compose, "risingwave", risingWaveStoreDirectory(services.path("risingwave")), violations);
+		String autoStart = environment(services.path("generator")).getOrDefault("CASINO_GENERATOR_AUTOSTART", "");
+		if (!autoStart.startsWith("${CASINO_GENERATOR_AUTOSTART")) {
+			violations.add("service generator does not pass CASINO_GENERATOR_AUTOSTART through (make start needs it)");
+		}
+		return violations;
+	}
+
+	private static void checkService(String name, JsonNode service, Path repositoryRoot, List<String> violations) {
+		String image = service.path("image").asString("");
+		if (image.isEmpty()) {
+			violations.add("service " + name + " names no image with a pinned tag");
+		}
+		else {
+			String tag = tagOf(image);
+			if (tag.isEmpty()) {
+				violations.add("service " + name + ": image " + image + " has no tag");
+			}
+			else if (tag.equals("latest")) {
+				violations.add("service " + name + ": image " + image + " uses the tag latest");
+			}
+		}
+		JsonNode build = service.path("build");
+		if (!build.isMissingNode()) {
+			Path context = repositoryRoot.resolve(build.isString() ? build.asString() : build.path("context").asString("."));
+			Path dockerfile = context.resolve(build.path("dockerfile").asString("Dockerfile")).normalize();
+			if (!Files.isRegularFile(dockerfile)) {
+				violations.add("service " + name + ": Dockerfile " + dockerfile + " not found");
+			}
+		}
+		JsonNode healthcheck = service.path("healthcheck");
+		if (healthcheck.path("test").isMissingNode() || healthcheck.path("disable").asBoolean(false)
+				|| healthcheck.path("test").path(0).asString("").equals("NONE")) {
+			violations.add("service " + name + " has no healthcheck");
+		}
+		JsonNode dependsOn = service.path("depends_on");
+		if (dependsOn.isArray()) {
+			violations.add("service " + name + ": depends_on as a list starts without waiting for health");
+		}
+		for (Map.Entry<String, JsonNode> dependency : dependsOn.properties()) {
+			String condition = dependency.getValue().path("condition").asString("service_started");
+			if (!condition.equals("service_healthy")) {
+				violations.add("service " + name + " waits for " + dependency.getKey() + " with condition " + condition
+						+ " instead of service_healthy");
+			}
+		}
+		if (service.path("deploy").path("resources").path("limits").path("memory").asString("").isEmpty()) {
+			violations.add("service " + name + " has no memory limit");
+		}
+	}
+
+	/** Tag of an image reference; a digest counts as pinned. */
+	private static String tagOf(String image) {
+		if (image.contains("@")) {
+			return image.substring(image.indexOf('@') + 1);
+		}
+		String lastSegment = image.substring(image.lastIndexOf('/') + 1);
+		int colon = lastSegment.indexOf(':');
+		return colon < 0 ? "" : lastSegment.substring(colon + 1);
+	}
+
+	/** Host ports of the short ("[ip:]host:container[/proto]") and long ({published: …}) port syntax. */
+	private static Set<Integer> publishedPorts(JsonNode service) {
+		Set<Integer> ports = new HashSet<>();
+		for (JsonNode port : service.path("ports")) {
+			if (port.isObject()) {
+				String published = port.path("published").asString("");
+				if (!published.isEmpty()) {
+					ports.add(Integer.parseInt(published));
+				}
+			}
+			else {
+				String[] parts = port.asString().split("/")[0].split(":");
+				if (parts.length >= 2) {
+					ports.add(Integer.parseInt(parts[parts.length - 2]));
+				}
+			}
+		}
+		return ports;
+	}
+
+	private static String risingWaveStoreDirectory(JsonNode risingwave) {
+		JsonNode command = risingwave.path("command");
+		for (int i = 0; i < command.size() - 1; i++) {
+			if (command.path(i).asString().equals("--store-directory")) {
+				return command.path(i + 1).asString();
+			}
+		}
+		return RISINGWAVE_DEFAULT_STORE;
+	}
+
+	/** A service must keep its data directory on a volume declared at the top level, not in the container. */
+	private static void checkNamedVolume(JsonNode compose, String service, String target, List<String> violations) {
+		JsonNode declared = compose.path("volumes");
+		for (JsonNode volume : compose.path("services").path(service).path("volumes")) {
+			String[] parts = volume.isObject()
+					? new String[] { volume.path("source").asString(""), volume.path("target").asString("") }
+					: volume.asString().split(":");
+			if (parts.length >= 2 && parts[1].equals(target) && declared.has(parts[0])) {
+				return;
+			}
+		}
+		violations.add("service " + service + " keeps " + target + " on no named volume");
+	}
+
+	private static Map<String, String> environment(JsonNode service) {
+		Map<String, String> environment = new LinkedHashMap<>();
+		JsonNode declared = service.path("environment");
+		if (declared.isArray()) {
+			for (JsonNode entry : declared) {
+				String[] keyValue = entry.asString().split("=", 2);
+				environment.put(keyValue[0], keyValue.length > 1 ? keyValue[1] : "");
+			}
+		}
+		else {
+			declared.properties().forEach(entry -> environment.put(entry.getKey(), entry.getValue().asString("")));
+		}
+		return environment;
+	}
+
+}
