@@ -5,7 +5,7 @@
 -- Statement-by-statement evidence: docs/sql-verification.md.
 
 -- (0) Read-your-writes default for every new session. Docs: /operate/view-configure-runtime-parameters, /sql/commands/sql-alter-system
-ALTER SYSTEM SET rw_implicit_flush TO true;
+ALTER SYSTEM SET implicit_flush TO true;
 
 -- (1) Kafka source with a 10 s watermark. Docs: /sql/commands/sql-create-source, /processing/watermarks, /ingestion/sources/kafka-config
 CREATE SOURCE IF NOT EXISTS gaming_transactions (
