@@ -39,8 +39,11 @@ public record LocalStackProperties(@NotNull Path dataDirectory, @Valid @NotNull 
 	 * @param maxPollRecords upper bound of one batch (one database transaction)
 	 * @param pollTimeout how long one poll waits for records
 	 * @param retryBackoff pause before a batch whose database write failed is read again
+	 * @param idlePartitionTimeout how long a partition must have had nothing to read before its
+	 *        watermark follows the others' (RisingWave: 5 checkpoints of 1 s)
 	 */
-	public record Ingest(@Positive int maxPollRecords, @NotNull Duration pollTimeout, @NotNull Duration retryBackoff) {
+	public record Ingest(@Positive int maxPollRecords, @NotNull Duration pollTimeout, @NotNull Duration retryBackoff,
+			@NotNull Duration idlePartitionTimeout) {
 	}
 
 }

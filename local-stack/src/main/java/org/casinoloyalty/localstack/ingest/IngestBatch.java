@@ -16,8 +16,9 @@ import java.util.Objects;
  * {@link IngestStore} in one transaction together with the offsets that produced them.
  *
  * <p>Watermarks follow RisingWave's source: each partition (RisingWave: each source actor) drops
- * records older than its own watermark, max event time − 10 s; a partition with nothing left to
- * read takes the highest watermark of all (RisingWave's idle actors adopt the global one), and the
+ * records older than its own watermark, max event time − 10 s; an idle partition (nothing to read
+ * for a few seconds) takes the highest watermark of all (RisingWave's idle actors adopt the global
+ * one), and the
  * stream's watermark, which closes windows, is the lowest partition watermark. So a partition that
  * lags behind during a catch-up neither loses records to the others' progress nor has its windows
  * closed early, and in steady state the watermark is simply max event time − 10 s.
@@ -92,13 +93,13 @@ final class IngestBatch {
 	}
 
 	/**
-	 * Ends the batch: partitions with nothing left to read take the highest partition watermark,
-	 * and the stream watermark becomes the lowest one (never moving back).
+	 * Ends the batch: idle partitions take the highest partition watermark, and the stream
+	 * watermark becomes the lowest one (never moving back).
 	 */
-	void close(Collection<Integer> partitions, Collection<Integer> caughtUp) {
+	void close(Collection<Integer> partitions, Collection<Integer> idle) {
 		LocalDateTime highest = partitionWatermarks.values().stream().reduce(IngestBatch::later).orElse(null);
 		if (highest != null) {
-			caughtUp.forEach(partition -> partitionWatermarks.merge(partition, highest, IngestBatch::later));
+			idle.forEach(partition -> partitionWatermarks.merge(partition, highest, IngestBatch::later));
 		}
 		LocalDateTime lowest = highest;
 		for (Integer partition : partitions) {

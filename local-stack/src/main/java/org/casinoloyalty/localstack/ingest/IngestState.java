@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param nextOffsets the next offset to read, per partition
  * @param partitionWatermarks per partition: max event time read from it − 10 s, raised to the
- *        highest of them while the partition has nothing more to read
+ *        highest of them while the partition is idle
  * @param watermark the stream's watermark, the lowest partition watermark: windows that end at or
  *        before it are closed
  * @param ingested records stored in {@code gaming_transactions} (heartbeats and late records included)

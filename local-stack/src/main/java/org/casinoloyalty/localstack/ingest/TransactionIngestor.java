@@ -42,6 +42,9 @@ class TransactionIngestor implements SmartLifecycle {
 	private final ThrottledLog lateLog = new ThrottledLog(log, "late records dropped", Duration.ofSeconds(1));
 	private final ThrottledLog deadLetterLog = new ThrottledLog(log, "records dead-lettered", Duration.ofSeconds(1));
 
+	/** Per partition, when it last returned records (System.nanoTime); read by the ingest thread only. */
+	private final Map<TopicPartition, Long> lastRecordAt = new HashMap<>();
+
 	private volatile boolean running;
 	private volatile IngestStatus status = IngestStatus.STARTING;
 	private Thread thread;
@@ -135,6 +138,7 @@ class TransactionIngestor implements SmartLifecycle {
 				consumer.seek(partition, next);
 			}
 			positions.put(partition.partition(), consumer.position(partition));
+			lastRecordAt.put(partition, System.nanoTime());
 		}
 		IngestState committed = new IngestState(positions, stored.partitionWatermarks(), stored.watermark(),
 				stored.ingested(), stored.lateDropped(), stored.deadLettered());
@@ -155,12 +159,10 @@ class TransactionIngestor implements SmartLifecycle {
 		for (ConsumerRecord<byte[], byte[]> record : records) {
 			apply(record, batch, deadLetters);
 		}
+		long now = System.nanoTime();
+		records.partitions().forEach(partition -> lastRecordAt.put(partition, now));
 		Map<TopicPartition, OptionalLong> lag = lag(partitions);
-		batch.close(partitions.stream().map(TopicPartition::partition).toList(), lag.entrySet()
-			.stream()
-			.filter(entry -> entry.getValue().isPresent() && entry.getValue().getAsLong() == 0)
-			.map(entry -> entry.getKey().partition())
-			.toList());
+		batch.close(partitions.stream().map(TopicPartition::partition).toList(), idle(partitions, lag, now));
 		if (!batch.changesState()) {
 			status = status.withLag(lag);
 			return committed;
@@ -199,6 +201,19 @@ class TransactionIngestor implements SmartLifecycle {
 					record.topic(), record.partition(), record.offset(), transaction.time(),
 					batch.partitionWatermark(record.partition()));
 		}
+	}
+
+	/**
+	 * Partitions with nothing to read now and no records for the idle timeout. A lag of 0 alone is
+	 * not enough: it is as old as the last fetch, and a partition read in smaller chunks than the
+	 * others would then take their watermark and drop its own records still on the way.
+	 */
+	private List<Integer> idle(List<TopicPartition> partitions, Map<TopicPartition, OptionalLong> lag, long now) {
+		long timeout = settings.idlePartitionTimeout().toNanos();
+		return partitions.stream()
+			.filter(partition -> lag.get(partition).orElse(-1) == 0 && now - lastRecordAt.get(partition) >= timeout)
+			.map(TopicPartition::partition)
+			.toList();
 	}
 
 	private Map<TopicPartition, OptionalLong> lag(List<TopicPartition> partitions) {

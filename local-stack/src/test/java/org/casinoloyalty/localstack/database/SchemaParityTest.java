@@ -1,15 +1,10 @@
 package org.casinoloyalty.localstack.database;
 
-import org.casinoloyalty.localstack.LocalStackProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,23 +64,20 @@ class SchemaParityTest {
 	@TempDir
 	static Path dataDirectory;
 
-	static EmbeddedSqlServer server;
+	static SchemaOnlyDatabase database;
 
 	static JdbcClient sql;
 
 	@BeforeAll
 	static void startWithSchema() {
-		server = EmbeddedSqlServer.start(new LocalStackProperties.Sql(0, "dev", "root"), dataDirectory);
-		var dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), server.jdbcUrl(), server.username(), "");
-		new LocalSchema(new JdbcTemplate(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)))
-			.apply();
-		sql = JdbcClient.create(dataSource);
+		database = new SchemaOnlyDatabase(dataDirectory);
+		sql = database.sql();
 	}
 
 	@AfterAll
 	static void stop() throws IOException {
-		if (server != null) {
-			server.close();
+		if (database != null) {
+			database.close();
 		}
 	}
 
