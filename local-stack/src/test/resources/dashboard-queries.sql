@@ -1,7 +1,7 @@
 -- The queries the dashboard sends to the SQL engine, as the benchmark (make bench-local) and
--- DashboardQueriesTest (no full-table scans) run them. The one list to align with
+-- DashboardQueryPlanTest (no full-table scans) run them. The one list to align with
 -- dashboard-service's SQL when it changes. Each query starts with a "-- name:" line and ends with
--- a semicolon; named parameters (:day, :day_start, :offer_type, :member_id) are bound by
+-- a semicolon; grids page (Vaadin grids load lazily). Named parameters (:day, :day_start, :offer_type, :member_id) are bound by
 -- DashboardQueries from the data present.
 
 -- name: hotel offers, latest closed window
@@ -14,15 +14,21 @@ SELECT * FROM drink_offers
 WHERE window_end = (SELECT max(window_end) FROM member_daily_summary)
 ORDER BY loss_amount DESC;
 
--- name: hotel offers, earlier windows of the day
+-- name: hotel offers, earlier windows of the day, first page
 SELECT * FROM hotel_room_offers
 WHERE window_start >= :day_start AND window_start < :day_start + INTERVAL '1 day'
-ORDER BY window_start DESC, total_spend DESC;
+ORDER BY window_start DESC, total_spend DESC
+LIMIT 200;
 
--- name: drink offers, earlier windows of the day
+-- name: drink offers, earlier windows of the day, first page
 SELECT * FROM drink_offers
 WHERE window_start >= :day_start AND window_start < :day_start + INTERVAL '1 day'
-ORDER BY window_start DESC, loss_amount DESC;
+ORDER BY window_start DESC, loss_amount DESC
+LIMIT 200;
+
+-- name: hotel offers, whole day (count)
+SELECT count(*) FROM hotel_room_offers
+WHERE window_start >= :day_start AND window_start < :day_start + INTERVAL '1 day';
 
 -- name: closed windows, latest
 SELECT * FROM member_daily_summary
