@@ -25,6 +25,9 @@ class TransactionParser {
 
 	private static final Pattern CIVIL_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?");
 
+	/** RisingWave's DECIMAL holds 28 digits; a larger amount would also overflow our sums. */
+	private static final int MAX_DECIMAL_DIGITS = 28;
+
 	private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
 
 	private final JsonMapper json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
@@ -78,11 +81,16 @@ class TransactionParser {
 					+ " is not 'yyyy-MM-dd HH:mm:ss.SSS' (UTC, without Z or an offset)");
 		}
 		try {
-			return LocalDateTime.parse(text.replace(' ', 'T')).truncatedTo(ChronoUnit.MICROS);
+			LocalDateTime time = LocalDateTime.parse(text.replace(' ', 'T')).truncatedTo(ChronoUnit.MICROS);
+			// year 0 parses in Java but PostgreSQL has none; the row would fail its batch for ever
+			if (time.getYear() >= 1) {
+				return time;
+			}
 		}
 		catch (DateTimeParseException ex) {
-			throw new RejectedRecordException("transaction_time " + quote(text) + " is not a valid date and time");
+			// reported below
 		}
+		throw new RejectedRecordException("transaction_time " + quote(text) + " is not a valid date and time");
 	}
 
 	private static void requirePresent(Object value, String field, String type) {
@@ -98,6 +106,9 @@ class TransactionParser {
 		}
 		if (!node.isString() || node.asString().isBlank()) {
 			throw new RejectedRecordException(field + " must be a non-empty string, got " + quote(node.toString()));
+		}
+		if (node.asString().indexOf('\0') >= 0) {
+			throw new RejectedRecordException(field + " contains a NUL character, which PostgreSQL text cannot hold");
 		}
 		return node.asString();
 	}
@@ -121,18 +132,25 @@ class TransactionParser {
 		if (node == null || node.isNull()) {
 			return null;
 		}
+		BigDecimal amount = null;
 		if (node.isNumber()) {
-			return node.decimalValue();
+			amount = node.decimalValue();
 		}
-		if (node.isString()) {
+		else if (node.isString()) {
 			try {
-				return new BigDecimal(node.asString());
+				amount = new BigDecimal(node.asString());
 			}
 			catch (NumberFormatException ex) {
 				// reported below with the value
 			}
 		}
-		throw new RejectedRecordException("amount must be a number, got " + quote(node.toString()));
+		if (amount == null) {
+			throw new RejectedRecordException("amount must be a number, got " + quote(node.toString()));
+		}
+		if (amount.precision() - amount.scale() > MAX_DECIMAL_DIGITS || amount.scale() > MAX_DECIMAL_DIGITS) {
+			throw new RejectedRecordException("amount " + quote(node.toString()) + " is outside RisingWave's DECIMAL range");
+		}
+		return amount;
 	}
 
 	private static String quote(String value) {
