@@ -189,7 +189,8 @@ class EventTimeSemanticsTest {
 		assertThat(rows("SELECT member_id, total_spend FROM member_window_live WHERE window_start = '2026-03-01 10:10:00'"))
 			.containsExactly("1002|7.00");
 		assertThat(rows("SELECT count(*) FROM gaming_transactions WHERE transaction_id BETWEEN 20 AND 24")).containsExactly("0");
-		assertThat(stack.health()).contains("\"status\":\"UP\"", "\"deadLettered\":6", "\"lateDropped\":1", "\"lag\":0");
+		assertThat(stack.health()).contains("\"status\":\"UP\"", "\"broker\":{", "\"db\":{", "\"deadLettered\":6",
+				"\"lateDropped\":1", "\"lag\":0");
 	}
 
 	@Test
@@ -217,6 +218,29 @@ class EventTimeSemanticsTest {
 		assertThat(stack.sql().sql("DELETE FROM redeemed_offers WHERE member_id = 1001").update()).isEqualTo(1);
 		stack.sql().sql(insert).param("after-delete").update();
 		assertThat(rows("SELECT redeemed_by FROM redeemed_offers")).containsExactly("after-delete");
+	}
+
+	@Test
+	@Order(8)
+	void aBatchWhoseWriteFailsIsReadAgainUntilItIsStoredOnce() {
+		stack.sql().sql("""
+				CREATE FUNCTION local_stack.fail_for_test() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN RAISE EXCEPTION 'disk full (test)'; END $$""").update();
+		stack.sql().sql("""
+				CREATE TRIGGER fail_for_test BEFORE UPDATE ON local_stack.ingest_state
+				FOR EACH ROW EXECUTE FUNCTION local_stack.fail_for_test()""").update();
+		stack.send(0, "key", bet(30, 1002, "Bob", "3.00", "roulette", DAY + "10:10:30.000"));
+		stack.flush();
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(stack.health()).contains("\"status\":\"DOWN\"", "disk full (test)"));
+		assertThat(rows("SELECT count(*) FROM gaming_transactions WHERE transaction_id = 30")).containsExactly("0");
+
+		stack.sql().sql("DROP TRIGGER fail_for_test ON local_stack.ingest_state").update();
+		stack.awaitIngested(Duration.ofSeconds(30));
+		assertThat(rows("SELECT count(*) FROM gaming_transactions WHERE transaction_id = 30")).containsExactly("1");
+		assertThat(rows("SELECT total_spend, transaction_count FROM member_window_live WHERE member_id = 1002 AND window_start = '2026-03-01 10:10:00'"))
+			.containsExactly("10.00|2");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stack.health()).contains("\"status\":\"UP\""));
 	}
 
 	private static void send(String... values) {

@@ -2,6 +2,7 @@ package org.casinoloyalty.localstack.ingest;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
@@ -36,9 +37,16 @@ class IngestHealthIndicator implements HealthIndicator {
 		}
 		Health.Builder health = status.running() && status.error() == null ? Health.up() : Health.down();
 		if (status.error() != null) {
-			details.put("error", status.error().toString());
+			details.put("error", describe(status.error()));
 		}
 		return health.withDetails(details).build();
+	}
+
+	/** The failure and its root cause (a wrapped SQL error says what went wrong only at the bottom). */
+	private static String describe(Throwable error) {
+		Throwable cause = NestedExceptionUtils.getMostSpecificCause(error);
+		String text = cause == error ? error.toString() : error.getMessage() + ": " + cause;
+		return text.lines().findFirst().orElse(text);
 	}
 
 }
