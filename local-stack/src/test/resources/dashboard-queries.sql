@@ -1,59 +1,56 @@
 -- The queries the dashboard sends to the SQL engine, as the benchmark (make bench-local) and
--- DashboardQueryPlanTest (no full-table scans) run them. The one list to align with
--- dashboard-service's SQL when it changes. Each query starts with a "-- name:" line and ends with
--- a semicolon; grids page (Vaadin grids load lazily). Named parameters (:day, :day_start, :offer_type, :member_id) are bound by
--- DashboardQueries from the data present.
+-- DashboardQueryPlanTest (no full-table scans) run them: the one list to keep aligned with
+-- dashboard-service's repositories (copied from branch work/dash, 2026-11-25: OfferRepository,
+-- OfferRuleRepository, RedemptionRepository, MemberActivityRepository, AnalyticsRepository; one
+-- dashboard refresh sends the first eight). Each query starts with a "-- name:" line and ends with a
+-- semicolon. DashboardQueries binds the named parameters from the data present, with the
+-- dashboard's defaults: :since = latest event - 2 h (casino.dashboard.live.history), :limit = 500
+-- (member-window-rows), :since_date = business date - 6 days (redemption.history-days 7).
 
--- name: hotel offers, latest closed window
-SELECT * FROM hotel_room_offers
-WHERE window_end = (SELECT max(window_end) FROM member_daily_summary)
-ORDER BY total_spend DESC;
-
--- name: drink offers, latest closed window
-SELECT * FROM drink_offers
-WHERE window_end = (SELECT max(window_end) FROM member_daily_summary)
-ORDER BY loss_amount DESC;
-
--- name: hotel offers, earlier windows of the day, first page
-SELECT * FROM hotel_room_offers
-WHERE window_start >= :day_start AND window_start < :day_start + INTERVAL '1 day'
-ORDER BY window_start DESC, total_spend DESC
-LIMIT 200;
-
--- name: drink offers, earlier windows of the day, first page
-SELECT * FROM drink_offers
-WHERE window_start >= :day_start AND window_start < :day_start + INTERVAL '1 day'
-ORDER BY window_start DESC, loss_amount DESC
-LIMIT 200;
-
--- name: hotel offers, whole day (count)
-SELECT count(*) FROM hotel_room_offers
-WHERE window_start >= :day_start AND window_start < :day_start + INTERVAL '1 day';
-
--- name: closed windows, latest
-SELECT * FROM member_daily_summary
-WHERE window_end = (SELECT max(window_end) FROM member_daily_summary)
-ORDER BY total_spend DESC;
-
--- name: live windows (on track to qualify)
-SELECT * FROM member_window_live
-WHERE window_start = (SELECT max(window_start) FROM member_window_live)
-ORDER BY total_spend DESC;
-
--- name: game stats
-SELECT * FROM game_stats ORDER BY house_edge DESC;
-
--- name: leaderboard, top 10
-SELECT * FROM member_leaderboard ORDER BY lifetime_spend DESC LIMIT 10;
+-- name: watermark (last closed window, latest event)
+SELECT (SELECT max(window_end) FROM member_daily_summary) AS last_closed_window_end,
+       (SELECT max(last_transaction) FROM member_window_live) AS latest_event;
 
 -- name: offer rules
-SELECT * FROM offer_rules;
+SELECT offer_type, threshold, updated_at FROM offer_rules;
 
--- name: redeemed offers by date and type
-SELECT * FROM redeemed_offers
-WHERE redemption_date = :day AND offer_type = :offer_type
-ORDER BY redeemed_at DESC;
+-- name: hotel offers since
+SELECT member_id, member_name, total_spend, net_amount, total_spend AS qualifying_amount, transaction_count,
+       last_transaction, window_start, window_end
+FROM hotel_room_offers
+WHERE window_start >= :since
+ORDER BY window_start DESC, total_spend DESC, member_id;
+
+-- name: drink offers since
+SELECT member_id, member_name, total_spend, net_amount, loss_amount AS qualifying_amount, transaction_count,
+       last_transaction, window_start, window_end
+FROM drink_offers
+WHERE window_start >= :since
+ORDER BY window_start DESC, loss_amount DESC, member_id;
+
+-- name: redemptions since
+SELECT member_id, member_name, offer_type, redemption_date, window_start, window_end, redeemed_at, redeemed_by
+FROM redeemed_offers WHERE redemption_date >= :since_date ORDER BY redeemed_at DESC;
+
+-- name: recent windows (live and closed)
+SELECT l.member_id, l.member_name, l.total_spend, l.total_winnings, l.net_amount, l.transaction_count,
+       l.last_transaction, l.window_start, l.window_end,
+       COALESCE(l.window_end <= (SELECT max(window_end) FROM member_daily_summary), false) AS closed
+FROM member_window_live l
+WHERE l.window_start >= :since
+ORDER BY l.window_start DESC, l.total_spend DESC, l.member_id
+LIMIT :limit;
+
+-- name: leaderboard
+SELECT member_id, member_name, lifetime_spend, lifetime_winnings, lifetime_net, lifetime_transactions, last_seen
+FROM member_leaderboard
+ORDER BY lifetime_spend DESC, member_id;
+
+-- name: game stats
+SELECT game_type, bet_count, total_wagered, total_paid_out, house_net, house_edge
+FROM game_stats
+ORDER BY house_edge DESC NULLS LAST, game_type;
 
 -- name: redemption read-back
-SELECT * FROM redeemed_offers
-WHERE member_id = :member_id AND offer_type = :offer_type AND redemption_date = :day;
+SELECT member_id, member_name, offer_type, redemption_date, window_start, window_end, redeemed_at, redeemed_by
+FROM redeemed_offers WHERE member_id = :member_id AND offer_type = :offer_type AND redemption_date = :day;

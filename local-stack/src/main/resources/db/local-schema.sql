@@ -62,9 +62,11 @@ CREATE TABLE IF NOT EXISTS local_stack.member_window (
     last_transaction  TIMESTAMP NOT NULL,
     PRIMARY KEY (member_id, member_name, window_start)
 );
--- The dashboard asks for the latest closed window, a range of earlier windows and the open ones.
+-- The dashboard asks for the last closed window (max window_end), the latest event
+-- (max last_transaction) and the windows since a time (window_start).
 CREATE INDEX IF NOT EXISTS member_window_by_end ON local_stack.member_window (window_end);
 CREATE INDEX IF NOT EXISTS member_window_by_start ON local_stack.member_window (window_start);
+CREATE INDEX IF NOT EXISTS member_window_by_last_transaction ON local_stack.member_window (last_transaction);
 
 CREATE TABLE IF NOT EXISTS local_stack.game_totals (
     game_type      VARCHAR PRIMARY KEY,

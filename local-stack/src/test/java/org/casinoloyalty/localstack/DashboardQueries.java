@@ -41,13 +41,18 @@ public final class DashboardQueries {
 		return queries;
 	}
 
-	/** The day of the latest closed window (or of the epoch when none is closed), hotel offers, member 1001. */
+	/**
+	 * The dashboard's defaults applied to the data present: two hours of event time before the latest
+	 * event, 500 window rows, redemptions of the last seven days, a read-back of member 1001's hotel
+	 * offer on the latest event's day.
+	 */
 	public static Map<String, Object> parameters(JdbcClient sql) {
-		LocalDateTime latest = sql.sql("SELECT coalesce(max(window_end), TIMESTAMP '1970-01-01') FROM member_daily_summary")
+		LocalDateTime latest = sql.sql("SELECT coalesce(max(last_transaction), TIMESTAMP '1970-01-01') FROM member_window_live")
 			.query(LocalDateTime.class)
 			.single();
-		LocalDate day = latest.minusNanos(1).toLocalDate();
-		return Map.of("day", day, "day_start", day.atStartOfDay(), "offer_type", "hotel", "member_id", 1001L);
+		LocalDate day = latest.toLocalDate();
+		return Map.of("since", latest.minusHours(2), "limit", 500, "since_date", day.minusDays(6), "day", day,
+				"offer_type", "hotel", "member_id", 1001L);
 	}
 
 }
