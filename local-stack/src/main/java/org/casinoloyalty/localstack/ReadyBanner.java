@@ -38,12 +38,17 @@ class ReadyBanner {
 				==> local-stack ready in {} s: Apache Kafka + PostgreSQL standing in for Redpanda + RisingWave
 				      Kafka    {}   topics '{}' ({} partitions), dead letters '{}'
 				      SQL      psql -h 127.0.0.1 -p {} -d {} -U {}   (jdbc: {})
-				      Health   http://localhost:{}/actuator/health
+				      Health   {}
 				      Data     {}   (kept across restarts; make clean removes it)""",
 				String.format("%.1f", took.toMillis() / 1000.0), broker.bootstrapServers(), properties.kafka().topic(),
 				properties.kafka().partitions(), properties.kafka().deadLetterTopic(), sql.port(),
 				properties.sql().database(), properties.sql().username(), sql.jdbcUrl(),
-				environment.getProperty("local.server.port"), properties.dataDirectory().toAbsolutePath().normalize());
+				healthUrl(), properties.dataDirectory().toAbsolutePath().normalize());
+	}
+
+	private String healthUrl() {
+		String port = environment.getProperty("local.server.port");
+		return port == null ? "no web server in this process" : "http://localhost:" + port + "/actuator/health";
 	}
 
 }
