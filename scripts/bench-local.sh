@@ -45,9 +45,18 @@ time_start_up() {
     sleep 0.1
   done
   elapsed=$(( ($(date +%s%N) - started) / 1000000 ))
+  printf 'start-up, %s data directory: %d.%01d s to healthy [goal <= 15 s warm]\n' "$label" \
+    $((elapsed / 1000)) $((elapsed % 1000 / 100)) | tee -a "$report"
+  started=$(date +%s%N)
   kill -TERM "$pid"
   wait "$pid" || true
-  printf 'start-up, %s data directory: %d.%01d s to healthy [goal <= 15 s warm]\n' "$label" \
+  elapsed=$(( ($(date +%s%N) - started) / 1000000 ))
+  # A clean stop leaves no PostgreSQL behind: its pid file goes with it.
+  if [[ -e "$data/postgres/postmaster.pid" ]]; then
+    echo "error: after SIGTERM PostgreSQL is still running or left its pid file ($data/postgres/postmaster.pid)" | tee -a "$report" >&2
+    exit 1
+  fi
+  printf 'stop on SIGTERM: %d.%01d s, PostgreSQL and the broker shut down cleanly\n' \
     $((elapsed / 1000)) $((elapsed % 1000 / 100)) | tee -a "$report"
 }
 
