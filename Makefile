@@ -80,3 +80,7 @@ build: ## Build the runnable jars
 
 test: ## Run the whole test suite (unit, integration, end-to-end)
 	@scripts/mvn.sh -B verify
+
+.PHONY: bench-local
+bench-local: ## Benchmark local-stack: ingest rate, dashboard query latency at 1M events (~2 min)
+	@scripts/bench-local.sh

@@ -1,7 +1,23 @@
 -- The relations of design §5 on PostgreSQL, standing in for risingwave/setup_risingwave.sql.
--- Walking-skeleton version: plain views over the stored events, with the RisingWave watermark
--- (max event time - 10 s) and the 5-minute tumbling windows aligned to the epoch.
+-- Schema public holds exactly the relations RisingWave shows, with the same columns in the same
+-- order; schema local_stack holds what RisingWave keeps as internal state: the per-window and
+-- all-time aggregates the ingest loop maintains, the watermark and the consumed Kafka offsets.
+-- Applied at every start-up in one transaction; every statement is idempotent.
 
+-- A data directory from the walking skeleton kept offer_rules and redeemed_offers as plain tables
+-- in public; stop with a clear message rather than mix the two layouts.
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = 'public' AND tablename IN ('offer_rules', 'redeemed_offers')) THEN
+        RAISE EXCEPTION 'This data directory was created by an older local-stack layout. Remove it (make clean, or delete the directory) and start again.';
+    END IF;
+END $$;
+
+CREATE SCHEMA IF NOT EXISTS local_stack;
+
+-- Every record read from the topic that could be parsed, late ones and heartbeats included:
+-- a SELECT on RisingWave's source shows the raw topic too. Nothing but the ingest loop writes it,
+-- and no dashboard query reads it, so it has no index.
 CREATE TABLE IF NOT EXISTS gaming_transactions (
     transaction_id   BIGINT,
     member_id        BIGINT,
@@ -12,79 +28,173 @@ CREATE TABLE IF NOT EXISTS gaming_transactions (
     transaction_time TIMESTAMP
 );
 
-CREATE TABLE IF NOT EXISTS offer_rules (
-    offer_type VARCHAR PRIMARY KEY,
-    threshold  NUMERIC NOT NULL,
-    updated_at TIMESTAMP NOT NULL
+-- One row: the stream's watermark (max event time - 10 s; see IngestBatch for partitions) and the
+-- ingest counters, written in the same transaction as the batch they describe.
+CREATE TABLE IF NOT EXISTS local_stack.ingest_state (
+    singleton     BOOLEAN PRIMARY KEY DEFAULT true CHECK (singleton),
+    watermark     TIMESTAMP,
+    ingested      BIGINT NOT NULL DEFAULT 0,
+    late_dropped  BIGINT NOT NULL DEFAULT 0,
+    dead_lettered BIGINT NOT NULL DEFAULT 0
+);
+INSERT INTO local_stack.ingest_state (singleton) VALUES (true) ON CONFLICT DO NOTHING;
+
+-- The next offset to read per partition and the partition's watermark, committed with the batch:
+-- exactly once across restarts.
+CREATE TABLE IF NOT EXISTS local_stack.partition_offsets (
+    topic       VARCHAR NOT NULL,
+    partition   INTEGER NOT NULL,
+    next_offset BIGINT  NOT NULL,
+    watermark   TIMESTAMP,
+    PRIMARY KEY (topic, partition)
 );
 
-INSERT INTO offer_rules (offer_type, threshold, updated_at)
-VALUES ('hotel', 5000, now() AT TIME ZONE 'UTC'), ('drink', 1000, now() AT TIME ZONE 'UTC')
-ON CONFLICT (offer_type) DO NOTHING;
+-- Aggregates of bet and win records per member and 5-minute tumbling window (epoch-aligned).
+-- Grouped by member_name as well, as RisingWave's GROUP BY member_id, member_name is.
+CREATE TABLE IF NOT EXISTS local_stack.member_window (
+    member_id         BIGINT    NOT NULL,
+    member_name       VARCHAR   NOT NULL,
+    window_start      TIMESTAMP NOT NULL,
+    window_end        TIMESTAMP NOT NULL,
+    total_spend       NUMERIC   NOT NULL,
+    total_winnings    NUMERIC   NOT NULL,
+    transaction_count BIGINT    NOT NULL,
+    last_transaction  TIMESTAMP NOT NULL,
+    PRIMARY KEY (member_id, member_name, window_start)
+);
+-- The dashboard asks for the last closed window (max window_end), the latest event
+-- (max last_transaction) and the windows since a time (window_start).
+CREATE INDEX IF NOT EXISTS member_window_by_end ON local_stack.member_window (window_end);
+CREATE INDEX IF NOT EXISTS member_window_by_start ON local_stack.member_window (window_start);
+CREATE INDEX IF NOT EXISTS member_window_by_last_transaction ON local_stack.member_window (last_transaction);
 
-CREATE TABLE IF NOT EXISTS redeemed_offers (
+CREATE TABLE IF NOT EXISTS local_stack.game_totals (
+    game_type      VARCHAR PRIMARY KEY,
+    bet_count      BIGINT  NOT NULL,
+    total_wagered  NUMERIC NOT NULL,
+    total_paid_out NUMERIC NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS local_stack.member_totals (
+    member_id             BIGINT    NOT NULL,
+    member_name           VARCHAR   NOT NULL,
+    lifetime_spend        NUMERIC   NOT NULL,
+    lifetime_winnings     NUMERIC   NOT NULL,
+    lifetime_transactions BIGINT    NOT NULL,
+    last_seen             TIMESTAMP NOT NULL,
+    PRIMARY KEY (member_id, member_name)
+);
+
+-- RisingWave tables declared ON CONFLICT DO NOTHING: same columns, no defaults, NOT NULL where
+-- RisingWave has it. Users reach them through the views of the same name below.
+CREATE TABLE IF NOT EXISTS local_stack.offer_rules (
+    offer_type VARCHAR PRIMARY KEY,
+    threshold  NUMERIC,
+    updated_at TIMESTAMP
+);
+INSERT INTO local_stack.offer_rules (offer_type, threshold, updated_at)
+VALUES ('hotel', 5000, NULL), ('drink', 1000, NULL)
+ON CONFLICT DO NOTHING;
+
+CREATE TABLE IF NOT EXISTS local_stack.redeemed_offers (
     member_id       BIGINT    NOT NULL,
     member_name     VARCHAR   NOT NULL,
     offer_type      VARCHAR   NOT NULL,
     redemption_date DATE      NOT NULL,
-    window_start    TIMESTAMP,
-    window_end      TIMESTAMP,
+    window_start    TIMESTAMP NOT NULL,
+    window_end      TIMESTAMP NOT NULL,
     redeemed_at     TIMESTAMP NOT NULL,
-    redeemed_by     VARCHAR,
+    redeemed_by     VARCHAR   NOT NULL,
     PRIMARY KEY (member_id, offer_type, redemption_date)
 );
+CREATE INDEX IF NOT EXISTS redeemed_offers_by_date ON local_stack.redeemed_offers (redemption_date, offer_type);
 
+-- ON CONFLICT DO NOTHING for a plain INSERT, as RisingWave does it: the first row of a key wins and
+-- a duplicate is dropped without error. INSERT ... ON CONFLICT is race-free under concurrent
+-- writers. The view row has the table's columns in the table's order.
+CREATE OR REPLACE FUNCTION local_stack.insert_unless_key_exists() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    EXECUTE format('INSERT INTO local_stack.%I SELECT ($1).* ON CONFLICT DO NOTHING', TG_TABLE_NAME) USING NEW;
+    RETURN NEW;
+END $$;
+
+-- Simple views stay updatable, so UPDATE and DELETE work as on the RisingWave tables.
+CREATE OR REPLACE VIEW offer_rules AS
+SELECT offer_type, threshold, updated_at FROM local_stack.offer_rules;
+CREATE OR REPLACE TRIGGER offer_rules_on_conflict_do_nothing INSTEAD OF INSERT ON offer_rules
+    FOR EACH ROW EXECUTE FUNCTION local_stack.insert_unless_key_exists();
+
+CREATE OR REPLACE VIEW redeemed_offers AS
+SELECT member_id, member_name, offer_type, redemption_date, window_start, window_end, redeemed_at, redeemed_by
+FROM local_stack.redeemed_offers;
+CREATE OR REPLACE TRIGGER redeemed_offers_on_conflict_do_nothing INSTEAD OF INSERT ON redeemed_offers
+    FOR EACH ROW EXECUTE FUNCTION local_stack.insert_unless_key_exists();
+
+-- Emit on update: every window, the open ones included, as the ingest loop last left them.
 CREATE OR REPLACE VIEW member_window_live AS
 SELECT member_id,
        member_name,
-       SUM(CASE WHEN transaction_type = 'bet' THEN amount ELSE 0 END) AS total_spend,
-       SUM(CASE WHEN transaction_type = 'win' THEN amount ELSE 0 END) AS total_winnings,
-       SUM(CASE WHEN transaction_type = 'win' THEN amount ELSE -amount END) AS net_amount,
-       COUNT(*) AS transaction_count,
-       MAX(transaction_time) AS last_transaction,
-       date_bin(INTERVAL '5 minutes', transaction_time, TIMESTAMP '1970-01-01') AS window_start,
-       date_bin(INTERVAL '5 minutes', transaction_time, TIMESTAMP '1970-01-01') + INTERVAL '5 minutes' AS window_end
-FROM gaming_transactions
-WHERE transaction_type IN ('bet', 'win')
-GROUP BY member_id, member_name, window_start, window_end;
+       total_spend,
+       total_winnings,
+       total_winnings - total_spend AS net_amount,
+       transaction_count,
+       last_transaction,
+       window_start,
+       window_end
+FROM local_stack.member_window;
 
+-- Emit on window close: a window is final once the watermark has reached its end, because every
+-- later record of it would be older than the watermark and so dropped.
 CREATE OR REPLACE VIEW member_daily_summary AS
-SELECT *
+SELECT member_id, member_name, total_spend, total_winnings, net_amount, transaction_count, last_transaction,
+       window_start, window_end
 FROM member_window_live
-WHERE window_end <= (SELECT MAX(transaction_time) - INTERVAL '10 seconds' FROM gaming_transactions);
+WHERE window_end <= (SELECT watermark FROM local_stack.ingest_state);
 
+-- The offers read the rule at query time: a changed threshold shows on the next query (D1).
 CREATE OR REPLACE VIEW hotel_room_offers AS
-SELECT member_id, member_name, total_spend, transaction_count, net_amount, last_transaction,
-       window_start, window_end, 'Complimentary Hotel Room (1 night)'::VARCHAR AS reward_type
+SELECT member_id,
+       member_name,
+       total_spend,
+       transaction_count,
+       net_amount,
+       last_transaction,
+       window_start,
+       window_end,
+       'Complimentary Hotel Room (1 night)'::VARCHAR AS reward_type
 FROM member_daily_summary
-WHERE total_spend >= (SELECT threshold FROM offer_rules WHERE offer_type = 'hotel');
+WHERE total_spend >= (SELECT MAX(threshold) FROM local_stack.offer_rules WHERE offer_type = 'hotel');
 
 CREATE OR REPLACE VIEW drink_offers AS
-SELECT member_id, member_name, total_spend, transaction_count, net_amount, -net_amount AS loss_amount,
-       last_transaction, window_start, window_end, 'Complimentary Premium Drink'::VARCHAR AS reward_type
+SELECT member_id,
+       member_name,
+       total_spend,
+       transaction_count,
+       net_amount,
+       -net_amount AS loss_amount,
+       last_transaction,
+       window_start,
+       window_end,
+       'Complimentary Premium Drink'::VARCHAR AS reward_type
 FROM member_daily_summary
-WHERE -net_amount >= (SELECT threshold FROM offer_rules WHERE offer_type = 'drink');
+WHERE -net_amount >= (SELECT MAX(threshold) FROM local_stack.offer_rules WHERE offer_type = 'drink');
 
 CREATE OR REPLACE VIEW game_stats AS
 SELECT game_type,
-       COUNT(*) FILTER (WHERE transaction_type = 'bet') AS bet_count,
-       SUM(CASE WHEN transaction_type = 'bet' THEN amount ELSE 0 END) AS total_wagered,
-       SUM(CASE WHEN transaction_type = 'win' THEN amount ELSE 0 END) AS total_paid_out,
-       SUM(CASE WHEN transaction_type = 'bet' THEN amount ELSE -amount END) AS house_net,
-       SUM(CASE WHEN transaction_type = 'bet' THEN amount ELSE -amount END)
-         / NULLIF(SUM(CASE WHEN transaction_type = 'bet' THEN amount ELSE 0 END), 0) AS house_edge
-FROM gaming_transactions
-WHERE transaction_type IN ('bet', 'win')
-GROUP BY game_type;
+       bet_count,
+       total_wagered,
+       total_paid_out,
+       total_wagered - total_paid_out AS house_net,
+       (total_wagered - total_paid_out) / NULLIF(total_wagered, 0) AS house_edge
+FROM local_stack.game_totals;
 
 CREATE OR REPLACE VIEW member_leaderboard AS
 SELECT member_id,
        member_name,
-       SUM(CASE WHEN transaction_type = 'bet' THEN amount ELSE 0 END) AS lifetime_spend,
-       SUM(CASE WHEN transaction_type = 'win' THEN amount ELSE 0 END) AS lifetime_winnings,
-       SUM(CASE WHEN transaction_type = 'win' THEN amount ELSE -amount END) AS lifetime_net,
-       COUNT(*) AS lifetime_transactions,
-       MAX(transaction_time) AS last_seen
-FROM gaming_transactions
-WHERE transaction_type IN ('bet', 'win')
-GROUP BY member_id, member_name;
+       lifetime_spend,
+       lifetime_winnings,
+       lifetime_winnings - lifetime_spend AS lifetime_net,
+       lifetime_transactions,
+       last_seen
+FROM local_stack.member_totals;

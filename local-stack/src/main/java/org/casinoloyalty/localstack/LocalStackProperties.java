@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Where the stand-in keeps its data and which ports it takes. The defaults are the ports of the
@@ -18,18 +19,31 @@ import java.nio.file.Path;
  */
 @Validated
 @ConfigurationProperties("casino.local-stack")
-public record LocalStackProperties(@NotNull Path dataDirectory, @Valid Kafka kafka, @Valid Sql sql) {
+public record LocalStackProperties(@NotNull Path dataDirectory, @Valid @NotNull Kafka kafka, @Valid @NotNull Sql sql,
+		@Valid @NotNull Ingest ingest) {
 
 	/**
 	 * @param port client listener; 0 takes a free port (tests)
 	 * @param controllerPort KRaft controller listener; 0 takes a free port (tests)
+	 * @param deadLetterTopic where records that cannot be parsed go, with the reason in a header
 	 */
 	public record Kafka(@NotBlank String host, @PositiveOrZero int port, @PositiveOrZero int controllerPort,
-			@NotBlank String topic, @Positive int partitions) {
+			@NotBlank String topic, @Positive int partitions, @NotBlank String deadLetterTopic) {
 	}
 
 	/** @param port PostgreSQL port; 0 takes a free port (tests) */
 	public record Sql(@PositiveOrZero int port, @NotBlank String database, @NotBlank String username) {
+	}
+
+	/**
+	 * @param maxPollRecords upper bound of one batch (one database transaction)
+	 * @param pollTimeout how long one poll waits for records
+	 * @param retryBackoff pause before a batch whose database write failed is read again
+	 * @param idlePartitionTimeout how long a partition must have had nothing to read before its
+	 *        watermark follows the others' (RisingWave: 5 checkpoints of 1 s)
+	 */
+	public record Ingest(@Positive int maxPollRecords, @NotNull Duration pollTimeout, @NotNull Duration retryBackoff,
+			@NotNull Duration idlePartitionTimeout) {
 	}
 
 }

@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A single-node Apache Kafka broker in KRaft mode, standing in for Redpanda. Its log directory is
@@ -36,10 +38,13 @@ public class EmbeddedKafkaBroker implements AutoCloseable {
 
 	private final KafkaRaftServer server;
 	private final String bootstrapServers;
+	private final Admin admin;
 
 	private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers) {
 		this.server = server;
 		this.bootstrapServers = bootstrapServers;
+		this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000));
 	}
 
 	public static EmbeddedKafkaBroker start(LocalStackProperties.Kafka kafka, Path dataDirectory) {
@@ -53,13 +58,20 @@ public class EmbeddedKafkaBroker implements AutoCloseable {
 		String bootstrap = kafka.host() + ":" + port;
 		EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, bootstrap);
 		broker.ensureTopic(kafka.topic(), kafka.partitions());
-		log.info("Kafka broker (KRaft) listening on {} with topic '{}' ({} partitions), data in {}", bootstrap,
-				kafka.topic(), kafka.partitions(), logDir);
+		// One partition, as redpanda/init-redpanda.sh creates it in the Docker stack (D10).
+		broker.ensureTopic(kafka.deadLetterTopic(), 1);
+		log.info("Kafka broker (KRaft) listening on {} with topics '{}' ({} partitions) and '{}', data in {}", bootstrap,
+				kafka.topic(), kafka.partitions(), kafka.deadLetterTopic(), logDir);
 		return broker;
 	}
 
 	public String bootstrapServers() {
 		return bootstrapServers;
+	}
+
+	/** The cluster id as the broker reports it, or an exception when it does not answer in time. */
+	public String clusterId() throws ExecutionException, InterruptedException, TimeoutException {
+		return admin.describeCluster().clusterId().get(3, TimeUnit.SECONDS);
 	}
 
 	private static Properties brokerProperties(String host, int port, int controllerPort, Path logDir) {
@@ -110,7 +122,7 @@ public class EmbeddedKafkaBroker implements AutoCloseable {
 	}
 
 	private void ensureTopic(String topic, int partitions) {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+		try {
 			admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
 		}
 		catch (ExecutionException ex) {
@@ -135,6 +147,7 @@ public class EmbeddedKafkaBroker implements AutoCloseable {
 
 	@Override
 	public void close() {
+		admin.close();
 		server.shutdown();
 		server.awaitShutdown();
 		log.info("Kafka broker on {} stopped", bootstrapServers);

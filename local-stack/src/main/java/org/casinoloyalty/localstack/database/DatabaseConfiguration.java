@@ -5,6 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.casinoloyalty.localstack.LocalStackProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 
@@ -29,7 +32,8 @@ class DatabaseConfiguration {
 	/** Schema first, before anything reads or writes: the relations of design §5. */
 	@Bean
 	LocalSchema localSchema(DataSource dataSource) {
-		LocalSchema schema = new LocalSchema(dataSource);
+		LocalSchema schema = new LocalSchema(new JdbcTemplate(dataSource),
+				new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
 		schema.apply();
 		return schema;
 	}

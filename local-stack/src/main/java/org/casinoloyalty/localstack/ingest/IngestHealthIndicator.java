@@ -1,0 +1,52 @@
+package org.casinoloyalty.localstack.ingest;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Health component {@code ingest}: UP while records flow from the topic into the relations, with
+ * the watermark, the lag and the counters; DOWN while writes fail or after ingestion stopped.
+ */
+@Component("ingest")
+class IngestHealthIndicator implements HealthIndicator {
+
+	private final TransactionIngestor ingestor;
+
+	IngestHealthIndicator(TransactionIngestor ingestor) {
+		this.ingestor = ingestor;
+	}
+
+	@Override
+	public Health health() {
+		IngestStatus status = ingestor.status();
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("running", status.running());
+		if (status.committed() != null) {
+			details.put("watermark", String.valueOf(status.committed().watermark()));
+			details.put("lag", status.totalLag() == null ? "unknown" : status.totalLag());
+			details.put("ingested", status.committed().ingested());
+			details.put("lateDropped", status.committed().lateDropped());
+			details.put("deadLettered", status.committed().deadLettered());
+			details.put("nextOffsets", status.committed().nextOffsets());
+			details.put("lastCommit", String.valueOf(status.lastCommit()));
+		}
+		Health.Builder health = status.running() && status.error() == null ? Health.up() : Health.down();
+		if (status.error() != null) {
+			details.put("error", describe(status.error()));
+		}
+		return health.withDetails(details).build();
+	}
+
+	/** The failure and its root cause (a wrapped SQL error says what went wrong only at the bottom). */
+	private static String describe(Throwable error) {
+		Throwable cause = NestedExceptionUtils.getMostSpecificCause(error);
+		String text = cause == error ? error.toString() : error.getMessage() + ": " + cause;
+		return text.lines().findFirst().orElse(text);
+	}
+
+}

@@ -1,0 +1,231 @@
+package org.casinoloyalty.localstack.ingest;
+
+import org.casinoloyalty.localstack.database.LocalSchema;
+import org.postgresql.PGConnection;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Reads and writes the ingest state in PostgreSQL. A batch's raw rows, its aggregate deltas, the
+ * watermarks, the counters and the offsets it read up to are written in ONE transaction, so after
+ * a crash or a restart ingestion resumes exactly where the committed data ends.
+ */
+@Component
+class IngestStore {
+
+	private static final String COPY_RAW = """
+			COPY gaming_transactions (transaction_id, member_id, member_name, transaction_type, amount, game_type,
+			  transaction_time) FROM STDIN""";
+
+	private static final String UPSERT_WINDOW = """
+			INSERT INTO local_stack.member_window AS w (member_id, member_name, window_start, window_end, total_spend,
+			  total_winnings, transaction_count, last_transaction)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (member_id, member_name, window_start) DO UPDATE SET
+			  total_spend = w.total_spend + EXCLUDED.total_spend,
+			  total_winnings = w.total_winnings + EXCLUDED.total_winnings,
+			  transaction_count = w.transaction_count + EXCLUDED.transaction_count,
+			  last_transaction = GREATEST(w.last_transaction, EXCLUDED.last_transaction)""";
+
+	private static final String UPSERT_GAME = """
+			INSERT INTO local_stack.game_totals AS g (game_type, bet_count, total_wagered, total_paid_out)
+			VALUES (?, ?, ?, ?)
+			ON CONFLICT (game_type) DO UPDATE SET
+			  bet_count = g.bet_count + EXCLUDED.bet_count,
+			  total_wagered = g.total_wagered + EXCLUDED.total_wagered,
+			  total_paid_out = g.total_paid_out + EXCLUDED.total_paid_out""";
+
+	private static final String UPSERT_MEMBER = """
+			INSERT INTO local_stack.member_totals AS m (member_id, member_name, lifetime_spend, lifetime_winnings,
+			  lifetime_transactions, last_seen)
+			VALUES (?, ?, ?, ?, ?, ?)
+			ON CONFLICT (member_id, member_name) DO UPDATE SET
+			  lifetime_spend = m.lifetime_spend + EXCLUDED.lifetime_spend,
+			  lifetime_winnings = m.lifetime_winnings + EXCLUDED.lifetime_winnings,
+			  lifetime_transactions = m.lifetime_transactions + EXCLUDED.lifetime_transactions,
+			  last_seen = GREATEST(m.last_seen, EXCLUDED.last_seen)""";
+
+	private static final String UPDATE_STATE = """
+			UPDATE local_stack.ingest_state SET watermark = ?, ingested = ?, late_dropped = ?, dead_lettered = ?""";
+
+	private static final String UPSERT_OFFSET = """
+			INSERT INTO local_stack.partition_offsets (topic, partition, next_offset, watermark) VALUES (?, ?, ?, ?)
+			ON CONFLICT (topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset, watermark = EXCLUDED.watermark""";
+
+	private final DataSource dataSource;
+
+	/** Takes the schema so that it is applied before the first read. */
+	IngestStore(DataSource dataSource, LocalSchema schema) {
+		this.dataSource = dataSource;
+	}
+
+	IngestState load(String topic) {
+		try (Connection connection = dataSource.getConnection()) {
+			Map<Integer, Long> offsets = new HashMap<>();
+			Map<Integer, LocalDateTime> watermarks = new HashMap<>();
+			try (PreparedStatement select = connection.prepareStatement(
+					"SELECT partition, next_offset, watermark FROM local_stack.partition_offsets WHERE topic = ?")) {
+				select.setString(1, topic);
+				try (ResultSet rows = select.executeQuery()) {
+					while (rows.next()) {
+						offsets.put(rows.getInt(1), rows.getLong(2));
+						LocalDateTime watermark = rows.getObject(3, LocalDateTime.class);
+						if (watermark != null) {
+							watermarks.put(rows.getInt(1), watermark);
+						}
+					}
+				}
+			}
+			try (PreparedStatement select = connection.prepareStatement(
+					"SELECT watermark, ingested, late_dropped, dead_lettered FROM local_stack.ingest_state");
+					ResultSet row = select.executeQuery()) {
+				row.next();
+				return new IngestState(offsets, watermarks, row.getObject(1, LocalDateTime.class), row.getLong(2),
+						row.getLong(3), row.getLong(4));
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not read the ingest state from PostgreSQL", ex);
+		}
+	}
+
+	void write(String topic, IngestBatch batch) {
+		IngestState after = batch.after();
+		try (Connection connection = dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			try {
+				copyRaw(connection, batch);
+				upsertAggregates(connection, batch);
+				updateState(connection, topic, after);
+				connection.commit();
+			}
+			catch (SQLException | RuntimeException ex) {
+				connection.rollback();
+				throw ex;
+			}
+			finally {
+				connection.setAutoCommit(true);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not store a batch of " + batch.records() + " records", ex);
+		}
+	}
+
+	private static void copyRaw(Connection connection, IngestBatch batch) throws SQLException {
+		if (batch.transactions().isEmpty()) {
+			return;
+		}
+		StringBuilder rows = new StringBuilder(batch.transactions().size() * 100);
+		for (Transaction t : batch.transactions()) {
+			CopyText.field(rows, t.transactionId()).append('\t');
+			CopyText.field(rows, t.memberId()).append('\t');
+			CopyText.field(rows, t.memberName()).append('\t');
+			CopyText.field(rows, t.type()).append('\t');
+			CopyText.field(rows, t.amount() == null ? null : t.amount().toPlainString()).append('\t');
+			CopyText.field(rows, t.gameType()).append('\t');
+			CopyText.field(rows, t.time()).append('\n');
+		}
+		try {
+			connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_RAW, new StringReader(rows.toString()));
+		}
+		catch (java.io.IOException ex) {
+			throw new SQLException("COPY into gaming_transactions failed", ex);
+		}
+	}
+
+	private static void upsertAggregates(Connection connection, IngestBatch batch) throws SQLException {
+		try (PreparedStatement upsert = connection.prepareStatement(UPSERT_WINDOW)) {
+			for (var entry : batch.windows().entrySet()) {
+				IngestBatch.WindowKey key = entry.getKey();
+				Totals totals = entry.getValue();
+				upsert.setLong(1, key.memberId());
+				upsert.setString(2, key.memberName());
+				upsert.setObject(3, key.windowStart());
+				upsert.setObject(4, key.windowEnd());
+				upsert.setBigDecimal(5, totals.spend());
+				upsert.setBigDecimal(6, totals.winnings());
+				upsert.setLong(7, totals.transactions());
+				upsert.setObject(8, totals.last());
+				upsert.addBatch();
+			}
+			upsert.executeBatch();
+		}
+		try (PreparedStatement upsert = connection.prepareStatement(UPSERT_GAME)) {
+			for (var entry : batch.games().entrySet()) {
+				upsert.setString(1, entry.getKey());
+				upsert.setLong(2, entry.getValue().bets());
+				upsert.setBigDecimal(3, entry.getValue().spend());
+				upsert.setBigDecimal(4, entry.getValue().winnings());
+				upsert.addBatch();
+			}
+			upsert.executeBatch();
+		}
+		try (PreparedStatement upsert = connection.prepareStatement(UPSERT_MEMBER)) {
+			for (var entry : batch.members().entrySet()) {
+				Totals totals = entry.getValue();
+				upsert.setLong(1, entry.getKey().memberId());
+				upsert.setString(2, entry.getKey().memberName());
+				upsert.setBigDecimal(3, totals.spend());
+				upsert.setBigDecimal(4, totals.winnings());
+				upsert.setLong(5, totals.transactions());
+				upsert.setObject(6, totals.last());
+				upsert.addBatch();
+			}
+			upsert.executeBatch();
+		}
+	}
+
+	private static void updateState(Connection connection, String topic, IngestState after) throws SQLException {
+		try (PreparedStatement update = connection.prepareStatement(UPDATE_STATE)) {
+			update.setObject(1, after.watermark());
+			update.setLong(2, after.ingested());
+			update.setLong(3, after.lateDropped());
+			update.setLong(4, after.deadLettered());
+			update.executeUpdate();
+		}
+		try (PreparedStatement upsert = connection.prepareStatement(UPSERT_OFFSET)) {
+			for (var entry : after.nextOffsets().entrySet()) {
+				upsert.setString(1, topic);
+				upsert.setInt(2, entry.getKey());
+				upsert.setLong(3, entry.getValue());
+				upsert.setObject(4, after.partitionWatermarks().get(entry.getKey()));
+				upsert.addBatch();
+			}
+			upsert.executeBatch();
+		}
+	}
+
+	/** PostgreSQL's COPY text format: tab-separated, {@code \N} for NULL, backslash escapes. */
+	private static final class CopyText {
+
+		static StringBuilder field(StringBuilder out, Object value) {
+			if (value == null) {
+				return out.append("\\N");
+			}
+			String text = value.toString();
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				switch (c) {
+					case '\\' -> out.append("\\\\");
+					case '\t' -> out.append("\\t");
+					case '\n' -> out.append("\\n");
+					case '\r' -> out.append("\\r");
+					default -> out.append(c);
+				}
+			}
+			return out;
+		}
+
+	}
+
+}
