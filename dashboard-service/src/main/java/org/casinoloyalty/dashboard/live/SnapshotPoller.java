@@ -109,7 +109,7 @@ public class SnapshotPoller implements SmartLifecycle {
 	public void refreshNow() {
 		ScheduledExecutorService running = executor;
 		if (running != null) {
-			running.execute(() -> readAndDeliver(true));
+			running.execute(() -> safely(() -> readAndDeliver(true)));
 		}
 	}
 
@@ -176,17 +176,18 @@ public class SnapshotPoller implements SmartLifecycle {
 			thread.setDaemon(true);
 			return thread;
 		});
-		executor.scheduleWithFixedDelay(this::tickSafely, 0, 1, TimeUnit.SECONDS);
+		executor.scheduleWithFixedDelay(() -> safely(this::tick), 0, 1, TimeUnit.SECONDS);
 		log.info("Shared poller started (default refresh {} s, history {})", properties.defaultRefresh().toSeconds(),
 				properties.history());
 	}
 
-	private void tickSafely() {
+	/** The executor would swallow an exception silently; log it and keep polling. */
+	private static void safely(Runnable task) {
 		try {
-			tick();
+			task.run();
 		}
 		catch (RuntimeException ex) {
-			log.error("Poller tick failed; it keeps running", ex);
+			log.error("Dashboard refresh failed; the poller keeps running", ex);
 		}
 	}
 
