@@ -1,6 +1,7 @@
 package org.casinoloyalty.dashboard.live;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,9 @@ public class SnapshotPoller implements SmartLifecycle {
 		this.properties = properties;
 		this.reads = Counter.builder("dashboard.poll.reads")
 			.description("Snapshot reads by the shared poller (one per refresh interval)")
+			.register(registry);
+		Gauge.builder("dashboard.poll.subscribers", subscriptions, Set::size)
+			.description("Open browsers (UIs) the shared poller pushes to")
 			.register(registry);
 	}
 
@@ -115,10 +119,6 @@ public class SnapshotPoller implements SmartLifecycle {
 
 	public LiveState state() {
 		return state;
-	}
-
-	int subscriberCount() {
-		return subscriptions.size();
 	}
 
 	private void tick() {
