@@ -24,19 +24,28 @@ public record Watermark(LocalDateTime lastClosedWindowEnd, LocalDateTime latestE
 		return latestEvent == null ? null : latestEvent.minus(DELAY);
 	}
 
-	/** Start of the window the watermark is in: the open interval whose progress is shown. */
+	/**
+	 * Start of the window of the latest event: the interval members are playing in now, whose progress
+	 * is shown. (For the first 10 s of a window the one before it is not closed yet either.)
+	 */
 	public LocalDateTime openWindowStart() {
+		return latestEvent == null ? null : windowStart(latestEvent);
+	}
+
+	/** End of the next window to close: the one the watermark is in; it closes when the watermark reaches it. */
+	public LocalDateTime closingWindowEnd() {
 		LocalDateTime current = current();
-		if (current == null) {
-			return null;
-		}
-		long seconds = current.toEpochSecond(java.time.ZoneOffset.UTC);
+		return current == null ? null : windowStart(current).plus(WINDOW);
+	}
+
+	private static LocalDateTime windowStart(LocalDateTime time) {
+		long seconds = time.toEpochSecond(java.time.ZoneOffset.UTC);
 		long windowSeconds = WINDOW.toSeconds();
 		return LocalDateTime.ofEpochSecond(Math.floorDiv(seconds, windowSeconds) * windowSeconds, 0,
 				java.time.ZoneOffset.UTC);
 	}
 
-	/** When the open window closes: its end plus the delay, in event time. */
+	/** When the open window closes: the first event at or after its end plus the delay (event time). */
 	public LocalDateTime nextCloseAt() {
 		LocalDateTime open = openWindowStart();
 		return open == null ? null : open.plus(WINDOW).plus(DELAY);

@@ -169,14 +169,14 @@ abstract class OffersTab extends VerticalLayout implements LiveView {
 			latestEmpty.setText(watermark.current() == null
 					? "Waiting for the first events from the generator (make inject)."
 					: "No window has closed yet: the first window closes when the watermark passes "
-							+ Formats.time(watermark.nextCloseAt().minus(Watermark.DELAY)) + " UTC, i.e. at the first event after "
-							+ Formats.time(watermark.nextCloseAt()) + " UTC (watermark now ≈ " + Formats.time(watermark.current())
-							+ ").");
+							+ Formats.time(watermark.closingWindowEnd()) + " UTC, i.e. with the first event after "
+							+ Formats.time(watermark.closingWindowEnd().plus(Watermark.DELAY)) + " UTC (watermark now ≈ "
+							+ Formats.time(watermark.current()) + ").");
 		}
 		else if (lines.isEmpty()) {
 			latestEmpty.setText("No member " + type.verb() + " " + Formats.dollars(board.rule().threshold())
-					+ " or more in this window. The next window closes at about " + Formats.time(watermark.nextCloseAt())
-					+ " UTC (event time).");
+					+ " or more in this window. The next window closes with the first event after "
+					+ Formats.time(watermark.closingWindowEnd().plus(Watermark.DELAY)) + " UTC.");
 		}
 	}
 
