@@ -76,16 +76,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 		tabs.add(tabList.toArray(Tab[]::new));
 		tabs.addClassName("main-tabs");
 		status.addClassName("status-line");
-		Div header = new Div(title, status);
-		header.addClassName("app-header");
-		addToNavbar(new DrawerToggle(), header, tabs);
+		addToNavbar(new DrawerToggle(), title, tabs);
 		addToDrawer(sidebar);
 
 		outageBanner.addClassName("outage-banner");
 		outageBanner.setVisible(false);
 		outageBanner.setId("outage-banner");
 		content.addClassName("tab-content");
-		setContent(new Div(outageBanner, content));
+		setContent(new Div(outageBanner, status, content));
 	}
 
 	@Override

@@ -76,7 +76,7 @@ class DashboardEndToEndIT {
 		dashboard = new SpringApplicationBuilder(DashboardApplication.class).run("--server.port=0",
 				"--spring.datasource.url=" + sql.jdbcUrl(), "--spring.datasource.username=" + sql.username(),
 				"--casino.dashboard.live.default-refresh=1",
-				// Development mode (no production bundle in a test build): its tool overlay would catch the clicks.
+				// Should the build have skipped the production bundle, development mode's tool overlay would catch the clicks.
 				"--vaadin.devmode.devTools.enabled=false");
 		playwright = Playwright.create(new Playwright.CreateOptions()
 			.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));

@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Screenshots of each tab of a running dashboard for docs/screenshots, taken only on request:
  * {@code scripts/mvn.sh -pl dashboard-service -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
- * -Dit.test=DashboardScreenshotsIT -Ddashboard.url=http://localhost:8501}. Each tab must show data first.
+ * -Dit.test=DashboardScreenshotsIT -Ddashboard.url=http://localhost:8501 [-Dscreenshots.redeem=true]}. Each tab
+ * must show data first.
  */
 class DashboardScreenshotsIT {
 
@@ -37,11 +38,17 @@ class DashboardScreenshotsIT {
 					.launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
 						.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage")))) {
 			PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-			Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 900));
+			Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 1500));
 			for (String route : List.of("hotel", "drinks", "fulfillment", "analytics", "members")) {
 				page.navigate(url + "/" + route);
 				assertThat(page.locator("h2").first()).hasText(TABS.get(route));
 				assertThat(page.locator(".status-line")).containsText("updated");
+				if (route.equals("hotel") && Boolean.getBoolean("screenshots.redeem")) {
+					// -Dscreenshots.redeem=true: redeem the first pending offer, so Fulfillment shows a redemption.
+					page.getByLabel("Operator name").fill("Demo operator");
+					page.locator("#hotel-latest vaadin-button").first().click();
+					assertThat(page.locator("vaadin-notification-card").first()).containsText("marked as redeemed");
+				}
 				if (route.equals("analytics")) {
 					assertThat(page.locator("casino-chart canvas").first()).isVisible();
 				}
