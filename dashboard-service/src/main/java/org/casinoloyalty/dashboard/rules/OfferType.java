@@ -6,20 +6,23 @@ package org.casinoloyalty.dashboard.rules;
  */
 public enum OfferType {
 
-	HOTEL("hotel", "Hotel Room Offers", "Complimentary Hotel Room (1 night)", "spent"),
-	DRINK("drink", "Drink Offers", "Complimentary Premium Drink", "lost");
+	HOTEL("hotel", "Hotel Room Offers", "Hotel room", "Complimentary Hotel Room (1 night)", "spent"),
+	DRINK("drink", "Drink Offers", "Premium drink", "Complimentary Premium Drink", "lost");
 
 	private final String key;
 
 	private final String title;
 
+	private final String shortName;
+
 	private final String rewardType;
 
 	private final String verb;
 
-	OfferType(String key, String title, String rewardType, String verb) {
+	OfferType(String key, String title, String shortName, String rewardType, String verb) {
 		this.key = key;
 		this.title = title;
+		this.shortName = shortName;
 		this.rewardType = rewardType;
 		this.verb = verb;
 	}
@@ -30,6 +33,11 @@ public enum OfferType {
 
 	public String title() {
 		return title;
+	}
+
+	/** "Hotel room" / "Premium drink", for narrow columns and filters. */
+	public String shortName() {
+		return shortName;
 	}
 
 	public String rewardType() {

@@ -18,6 +18,8 @@ public final class Formats {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
+	private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm:ss", Locale.ENGLISH);
 
 	private Formats() {
@@ -77,9 +79,9 @@ public final class Formats {
 		return DAY.format(start) + ", " + MINUTE.format(start) + "–" + MINUTE.format(end) + " UTC";
 	}
 
-	/** "21:35–21:40" inside a list that already shows the day. */
-	public static String windowTimes(LocalDateTime start, LocalDateTime end) {
-		return MINUTE.format(start) + "–" + MINUTE.format(end);
+	/** "25 Nov 21:35–21:40 UTC", for grid columns. */
+	public static String shortWindow(LocalDateTime start, LocalDateTime end) {
+		return SHORT_DAY.format(start) + " " + MINUTE.format(start) + "–" + MINUTE.format(end) + " UTC";
 	}
 
 }

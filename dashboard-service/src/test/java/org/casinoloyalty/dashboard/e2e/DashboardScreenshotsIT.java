@@ -48,6 +48,7 @@ class DashboardScreenshotsIT {
 					page.getByLabel("Operator name").fill("Demo operator");
 					page.locator("#hotel-latest vaadin-button").first().click();
 					assertThat(page.locator("vaadin-notification-card").first()).containsText("marked as redeemed");
+					assertThat(page.locator("#hotel-latest .badge.redeemed").first()).isVisible();
 				}
 				if (route.equals("analytics")) {
 					assertThat(page.locator("casino-chart canvas").first()).isVisible();

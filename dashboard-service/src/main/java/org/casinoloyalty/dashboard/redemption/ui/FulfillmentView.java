@@ -60,7 +60,7 @@ class FulfillmentView extends VerticalLayout implements LiveView {
 
 		typeFilter.setLabel("Offer type");
 		List<String> types = new ArrayList<>(List.of(ALL_TYPES));
-		Stream.of(OfferType.values()).map(OfferType::rewardType).forEach(types::add);
+		Stream.of(OfferType.values()).map(OfferType::shortName).forEach(types::add);
 		typeFilter.setItems(types);
 		typeFilter.setValue(ALL_TYPES);
 		typeFilter.addValueChangeListener(event -> refresh());
@@ -81,11 +81,12 @@ class FulfillmentView extends VerticalLayout implements LiveView {
 	private void configurePendingGrid() {
 		pendingGrid.setId("pending-grid");
 		pendingGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-		pendingGrid.setAllRowsVisible(true);
-		pendingGrid.addColumn(line -> line.offer().type().rewardType()).setHeader("Offer").setAutoWidth(true);
+		// A fixed height keeps the grid lazy: only the rows in view get a button (memory per browser).
+		pendingGrid.setHeight("420px");
+		pendingGrid.addColumn(line -> line.offer().type().shortName()).setHeader("Offer").setAutoWidth(true);
 		pendingGrid.addColumn(line -> line.offer().memberId()).setHeader("Member").setAutoWidth(true).setFlexGrow(0);
 		pendingGrid.addColumn(line -> line.offer().memberName()).setHeader("Name").setAutoWidth(true);
-		pendingGrid.addColumn(line -> Formats.window(line.offer().windowStart(), line.offer().windowEnd()))
+		pendingGrid.addColumn(line -> Formats.shortWindow(line.offer().windowStart(), line.offer().windowEnd()))
 			.setHeader("Window")
 			.setAutoWidth(true);
 		pendingGrid.addColumn(line -> line.offer().type().verb() + " " + Formats.money(line.offer().qualifyingAmount()))
@@ -101,11 +102,11 @@ class FulfillmentView extends VerticalLayout implements LiveView {
 	private void configureRedeemedGrid() {
 		redeemedGrid.setId("redeemed-grid");
 		redeemedGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-		redeemedGrid.setAllRowsVisible(true);
-		redeemedGrid.addColumn(r -> r.offerType().rewardType()).setHeader("Offer").setAutoWidth(true);
+		redeemedGrid.setHeight("320px");
+		redeemedGrid.addColumn(r -> r.offerType().shortName()).setHeader("Offer").setAutoWidth(true);
 		redeemedGrid.addColumn(Redemption::memberId).setHeader("Member").setAutoWidth(true).setFlexGrow(0);
 		redeemedGrid.addColumn(Redemption::memberName).setHeader("Name").setAutoWidth(true);
-		redeemedGrid.addColumn(r -> Formats.window(r.windowStart(), r.windowEnd())).setHeader("Window").setAutoWidth(true);
+		redeemedGrid.addColumn(r -> Formats.shortWindow(r.windowStart(), r.windowEnd())).setHeader("Window").setAutoWidth(true);
 		redeemedGrid.addColumn(r -> Formats.day(r.redemptionDate())).setHeader("Business date").setAutoWidth(true);
 		redeemedGrid.addColumn(r -> Formats.dateTime(r.redeemedAt()) + " UTC").setHeader("Redeemed at").setAutoWidth(true);
 		redeemedGrid.addColumn(Redemption::redeemedBy).setHeader("By").setAutoWidth(true);
@@ -122,7 +123,7 @@ class FulfillmentView extends VerticalLayout implements LiveView {
 			return;
 		}
 		Optional<OfferType> type = Stream.of(OfferType.values())
-			.filter(t -> t.rewardType().equals(typeFilter.getValue()))
+			.filter(t -> t.shortName().equals(typeFilter.getValue()))
 			.findFirst();
 		LocalDate date = dateFilter.getValue();
 		List<OfferBoard.Line> pending = Stream.of(OfferType.values())

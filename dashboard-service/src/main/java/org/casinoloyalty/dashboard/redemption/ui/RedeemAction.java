@@ -65,7 +65,8 @@ public class RedeemAction {
 	private static void notify(String message, NotificationVariant variant, int millis) {
 		Notification notification = new Notification();
 		notification.setDuration(millis);
-		notification.setPosition(Notification.Position.MIDDLE);
+		// Failures in the middle of the screen; confirmations at the side, out of the way of the grid.
+		notification.setPosition(millis == 0 ? Notification.Position.MIDDLE : Notification.Position.BOTTOM_END);
 		notification.addThemeVariants(variant);
 		notification.addClassName("redemption-outcome");
 		notification.add(new Span(message));

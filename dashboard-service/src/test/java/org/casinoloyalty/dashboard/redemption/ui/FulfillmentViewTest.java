@@ -28,14 +28,14 @@ class FulfillmentViewTest extends ViewTest {
 		refreshAndWait(() -> assertThat(GridKt._size(view.pendingGrid)).isEqualTo(2));
 		assertThat(view.redeemedEmpty.isVisible()).isTrue();
 
-		view.typeFilter.setValue("Complimentary Premium Drink");
+		view.typeFilter.setValue("Premium drink");
 		assertThat(GridKt._size(view.pendingGrid)).isEqualTo(1);
 		assertThat(GridKt._getFormattedRow(view.pendingGrid, 0)).contains("Unlucky Lee", "lost $2,500.00");
 		((Button) GridKt._getCellComponent(view.pendingGrid, 0, "action")).click();
 
 		refreshAndWait(() -> assertThat(view.pendingEmpty.isVisible()).isTrue());
 		assertThat(GridKt._size(view.redeemedGrid)).isEqualTo(1);
-		assertThat(GridKt._getFormattedRow(view.redeemedGrid, 0)).contains("Complimentary Premium Drink", "1011",
+		assertThat(GridKt._getFormattedRow(view.redeemedGrid, 0)).contains("Premium drink", "1011",
 				"Unlucky Lee", "Alice");
 
 		view.typeFilter.setValue(FulfillmentView.ALL_TYPES);
