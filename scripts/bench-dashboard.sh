@@ -20,7 +20,8 @@ command -v chromium >/dev/null || { echo "error: chromium is needed (apt-get ins
 echo "==> Benchmarking the dashboard (pid $(cat "$pid_file")) with $sessions browser sessions, ${span}s per measurement"
 echo "    (builds the test classes first; log: dashboard-service/target/bench-dashboard.log)"
 mkdir -p "$root/dashboard-service/target"
-if ! "$root/scripts/mvn.sh" -B -pl dashboard-service -am verify -DskipUTs -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+# repackage.skip: the running demo uses the exec jars; leave them alone.
+if ! "$root/scripts/mvn.sh" -B -pl dashboard-service -am verify -Dspring-boot.repackage.skip=true -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
     -Dit.test=DashboardSessionsBenchIT -Dbench.url="$url" -Dbench.pid="$(cat "$pid_file")" \
     -Dbench.sessions="$sessions" -Dbench.seconds="$span" >"$root/dashboard-service/target/bench-dashboard.log" 2>&1; then
   tail -n 40 "$root/dashboard-service/target/bench-dashboard.log" >&2
