@@ -1,0 +1,145 @@
+package org.casinoloyalty.dashboard.members.ui;
+
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import org.casinoloyalty.dashboard.live.DashboardSnapshot;
+import org.casinoloyalty.dashboard.members.LeaderboardEntry;
+import org.casinoloyalty.dashboard.members.MemberCsv;
+import org.casinoloyalty.dashboard.members.MemberWindow;
+import org.casinoloyalty.dashboard.ui.Formats;
+import org.casinoloyalty.dashboard.ui.LiveView;
+import org.casinoloyalty.dashboard.ui.MainLayout;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+
+/**
+ * All Members: the all-time leaderboard and the per-window activity, both sortable, each with a CSV
+ * download of exactly the rows shown, in the order shown.
+ */
+@Route(value = "members", layout = MainLayout.class)
+@PageTitle("All Members · Casino Loyalty")
+class MembersView extends VerticalLayout implements LiveView {
+
+	final Grid<LeaderboardEntry> leaderboard = new Grid<>();
+
+	final Grid<MemberWindow> windows = new Grid<>();
+
+	final Anchor leaderboardCsv;
+
+	final Anchor windowsCsv;
+
+	MembersView() {
+		setWidthFull();
+		add(new H2("All Members"));
+		configureLeaderboard();
+		configureWindows();
+		leaderboardCsv = csvLink("member-leaderboard.csv", leaderboard, MemberCsv::writeLeaderboard);
+		leaderboardCsv.setId("leaderboard-csv");
+		windowsCsv = csvLink("member-windows.csv", windows, MemberCsv::writeWindows);
+		windowsCsv.setId("windows-csv");
+		TabSheet sheet = new TabSheet();
+		sheet.setWidthFull();
+		sheet.add("Leaderboard (all time)", section(leaderboardCsv, leaderboard));
+		sheet.add("Per-window activity", section(windowsCsv, windows));
+		add(sheet);
+	}
+
+	private static VerticalLayout section(Anchor csv, Grid<?> grid) {
+		HorizontalLayout bar = new HorizontalLayout(csv);
+		bar.setJustifyContentMode(FlexComponent.JustifyContentMode.END);
+		bar.setWidthFull();
+		VerticalLayout layout = new VerticalLayout(bar, grid);
+		layout.setPadding(false);
+		return layout;
+	}
+
+	private void configureLeaderboard() {
+		leaderboard.setId("leaderboard-grid");
+		leaderboard.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+		leaderboard.setAllRowsVisible(true);
+		leaderboard.addColumn(LeaderboardEntry::memberId).setHeader("Member").setSortable(true).setAutoWidth(true);
+		leaderboard.addColumn(LeaderboardEntry::memberName).setHeader("Name").setSortable(true).setAutoWidth(true);
+		money(leaderboard, "Lifetime spend", LeaderboardEntry::lifetimeSpend);
+		money(leaderboard, "Lifetime winnings", LeaderboardEntry::lifetimeWinnings);
+		money(leaderboard, "Lifetime net", LeaderboardEntry::lifetimeNet);
+		leaderboard.addColumn(e -> Formats.count(e.lifetimeTransactions()))
+			.setHeader("Transactions")
+			.setComparator(Comparator.comparingLong(LeaderboardEntry::lifetimeTransactions))
+			.setTextAlign(ColumnTextAlign.END);
+		leaderboard.addColumn(e -> Formats.dateTime(e.lastSeen()) + " UTC")
+			.setHeader("Last seen")
+			.setComparator(Comparator.comparing(LeaderboardEntry::lastSeen, Comparator.nullsFirst(Comparator.naturalOrder())))
+			.setAutoWidth(true);
+	}
+
+	private void configureWindows() {
+		windows.setId("windows-grid");
+		windows.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+		windows.setPageSize(50);
+		windows.setHeight("600px");
+		windows.addColumn(w -> Formats.window(w.windowStart(), w.windowEnd()))
+			.setHeader("Window")
+			.setComparator(Comparator.comparing(MemberWindow::windowStart))
+			.setAutoWidth(true);
+		windows.addColumn(w -> w.closed() ? "closed" : "open").setHeader("State").setSortable(true);
+		windows.addColumn(MemberWindow::memberId).setHeader("Member").setSortable(true);
+		windows.addColumn(MemberWindow::memberName).setHeader("Name").setSortable(true).setAutoWidth(true);
+		money(windows, "Spend", MemberWindow::totalSpend);
+		money(windows, "Winnings", MemberWindow::totalWinnings);
+		money(windows, "Net", MemberWindow::netAmount);
+		windows.addColumn(w -> Formats.count(w.transactionCount()))
+			.setHeader("Transactions")
+			.setComparator(Comparator.comparingLong(MemberWindow::transactionCount))
+			.setTextAlign(ColumnTextAlign.END);
+	}
+
+	private static <T> void money(Grid<T> grid, String header, java.util.function.Function<T, java.math.BigDecimal> amount) {
+		grid.addColumn(row -> Formats.money(amount.apply(row)))
+			.setHeader(header)
+			.setComparator(Comparator.comparing(amount))
+			.setTextAlign(ColumnTextAlign.END)
+			.setAutoWidth(true);
+	}
+
+	/**
+	 * The download reads the grid's rows in its current sort order, under the session lock (the
+	 * grid belongs to the UI), then writes them outside it.
+	 */
+	private static <T> Anchor csvLink(String fileName, Grid<T> grid, BiConsumer<List<T>, java.io.Writer> writer) {
+		DownloadHandler handler = DownloadHandler.fromInputStream(event -> {
+			AtomicReference<List<T>> rows = new AtomicReference<>();
+			event.getUI().accessSynchronously(() -> rows.set(grid.getListDataView().getItems().toList()));
+			StringWriter csv = new StringWriter();
+			writer.accept(rows.get(), csv);
+			byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+			return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, "text/csv;charset=UTF-8", bytes.length);
+		});
+		Anchor anchor = new Anchor(handler, "Download CSV");
+		anchor.addClassName("csv-link");
+		return anchor;
+	}
+
+	@Override
+	public void show(DashboardSnapshot snapshot) {
+		leaderboard.setItems(snapshot.leaderboard());
+		windows.setItems(snapshot.memberWindows());
+	}
+
+}

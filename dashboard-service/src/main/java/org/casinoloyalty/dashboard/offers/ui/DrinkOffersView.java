@@ -1,0 +1,17 @@
+package org.casinoloyalty.dashboard.offers.ui;
+
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import org.casinoloyalty.dashboard.redemption.ui.RedeemAction;
+import org.casinoloyalty.dashboard.rules.OfferType;
+import org.casinoloyalty.dashboard.ui.MainLayout;
+
+@Route(value = "drinks", layout = MainLayout.class)
+@PageTitle("Drink Offers · Casino Loyalty")
+class DrinkOffersView extends OffersTab {
+
+	DrinkOffersView(RedeemAction redeemAction) {
+		super(OfferType.DRINK, redeemAction);
+	}
+
+}

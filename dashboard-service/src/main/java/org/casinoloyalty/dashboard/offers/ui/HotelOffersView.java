@@ -1,0 +1,19 @@
+package org.casinoloyalty.dashboard.offers.ui;
+
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import org.casinoloyalty.dashboard.redemption.ui.RedeemAction;
+import org.casinoloyalty.dashboard.rules.OfferType;
+import org.casinoloyalty.dashboard.ui.MainLayout;
+
+@Route(value = "hotel", layout = MainLayout.class)
+@RouteAlias(value = "", layout = MainLayout.class)
+@PageTitle("Hotel Room Offers · Casino Loyalty")
+class HotelOffersView extends OffersTab {
+
+	HotelOffersView(RedeemAction redeemAction) {
+		super(OfferType.HOTEL, redeemAction);
+	}
+
+}

@@ -1,0 +1,93 @@
+package org.casinoloyalty.dashboard.redemption;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One offer per member, offer type and business day, decided by the database: the first insert of
+ * the key wins and every click reads the row back to learn whether it was that first insert. This
+ * needs no transaction (RisingWave has no read-write transactions) and no check-then-insert (which
+ * races between dashboards).
+ */
+@Service
+public class RedemptionService {
+
+	private static final Logger log = LoggerFactory.getLogger(RedemptionService.class);
+
+	private static final int MAX_OPERATOR_LENGTH = 100;
+
+	private final RedemptionRepository repository;
+
+	private final RedemptionProperties properties;
+
+	private final Clock clock;
+
+	/** Last {@code redeemed_at} handed out, in epoch microseconds: each click gets a distinct instant. */
+	private final AtomicLong lastMicros = new AtomicLong();
+
+	RedemptionService(RedemptionRepository repository, RedemptionProperties properties, Clock clock) {
+		this.repository = repository;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	public RedemptionOutcome redeem(OfferToRedeem offer, String operator) {
+		String redeemedBy = operator == null ? "" : operator.strip();
+		if (redeemedBy.isEmpty()) {
+			return new RedemptionOutcome.Failed("Enter your operator name in the sidebar first: it is recorded with "
+					+ "each redemption. Nothing was redeemed.");
+		}
+		if (redeemedBy.length() > MAX_OPERATOR_LENGTH) {
+			return new RedemptionOutcome.Failed("The operator name is longer than " + MAX_OPERATOR_LENGTH
+					+ " characters. Nothing was redeemed.");
+		}
+		Redemption attempt = new Redemption(offer.memberId(), offer.memberName(), offer.offerType(), businessDate(),
+				offer.windowStart(), offer.windowEnd(), uniqueNow(), redeemedBy);
+		try {
+			repository.insertIfAbsent(attempt);
+			return repository.find(attempt.memberId(), attempt.offerType(), attempt.redemptionDate())
+				.<RedemptionOutcome>map(stored -> stored.sameAttemptAs(attempt) ? new RedemptionOutcome.Won(stored)
+						: new RedemptionOutcome.AlreadyRedeemed(stored))
+				.orElseGet(() -> new RedemptionOutcome.Failed("The redemption of " + offer.memberName()
+						+ " was sent but is not in redeemed_offers: the engine dropped it. Try again."));
+		}
+		catch (DataAccessException ex) {
+			log.warn("Redemption of {} {} for member {} by {} failed: {}", offer.offerType().key(), offer.windowStart(),
+					offer.memberId(), redeemedBy, ex.getMostSpecificCause().getMessage());
+			return new RedemptionOutcome.Failed("Could not record the redemption of " + offer.memberName() + " ("
+					+ offer.memberId() + "): the database is unreachable (" + ex.getMostSpecificCause().getMessage()
+					+ "). Nothing was redeemed; try again when the connection is back.");
+		}
+	}
+
+	/** Redemptions of the last {@code historyDays} business days, newest first. */
+	public List<Redemption> recent() {
+		return repository.since(businessDate().minusDays(properties.historyDays() - 1L));
+	}
+
+	public LocalDate businessDate() {
+		return LocalDate.ofInstant(clock.instant(), properties.businessZone());
+	}
+
+	/**
+	 * The current UTC time at microsecond precision (what TIMESTAMP stores), strictly increasing within
+	 * this process, so two clicks by the same operator never write the same {@code redeemed_at}.
+	 */
+	private LocalDateTime uniqueNow() {
+		long now = ChronoUnit.MICROS.between(java.time.Instant.EPOCH, clock.instant());
+		long micros = lastMicros.updateAndGet(last -> Math.max(last + 1, now));
+		return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+				(int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC);
+	}
+
+}

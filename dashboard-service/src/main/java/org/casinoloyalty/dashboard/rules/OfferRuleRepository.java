@@ -1,0 +1,52 @@
+package org.casinoloyalty.dashboard.rules;
+
+import org.casinoloyalty.dashboard.engine.EngineDialect;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/** {@code offer_rules}: read by the poller, changed with UPDATE (the seed row always exists). */
+@Repository
+public class OfferRuleRepository {
+
+	private static final String ALL = "SELECT offer_type, threshold, updated_at FROM offer_rules";
+
+	private static final String UPDATE = """
+			UPDATE offer_rules SET threshold = :threshold, updated_at = :updatedAt WHERE offer_type = :offerType""";
+
+	private final JdbcClient jdbc;
+
+	private final EngineDialect dialect;
+
+	OfferRuleRepository(JdbcClient jdbc, EngineDialect dialect) {
+		this.jdbc = jdbc;
+		this.dialect = dialect;
+	}
+
+	public List<OfferRule> findAll() {
+		return jdbc.sql(ALL)
+			.query((rs, row) -> new OfferRule(OfferType.fromKey(rs.getString("offer_type")),
+					rs.getBigDecimal("threshold"), toLocal(rs.getTimestamp("updated_at"))))
+			.list();
+	}
+
+	/** @return whether a rule row was there to update */
+	boolean update(OfferType type, BigDecimal threshold, LocalDateTime updatedAt) {
+		int rows = jdbc.sql(UPDATE)
+			.param("threshold", threshold)
+			.param("updatedAt", updatedAt)
+			.param("offerType", type.key())
+			.update();
+		dialect.makeWritesVisible();
+		return rows > 0;
+	}
+
+	private static LocalDateTime toLocal(Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toLocalDateTime();
+	}
+
+}

@@ -1,0 +1,111 @@
+package org.casinoloyalty.dashboard;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+
+/**
+ * One real PostgreSQL (random port) for the whole test JVM, with the relations of
+ * {@code db/dashboard-fixture.sql}; {@link #reset()} recreates them empty.
+ */
+public final class TestDatabase {
+
+	private static EmbeddedPostgres postgres;
+
+	private TestDatabase() {
+	}
+
+	public static synchronized DataSource dataSource() {
+		if (postgres == null) {
+			try {
+				postgres = EmbeddedPostgres.builder().start();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					postgres.close();
+				}
+				catch (IOException ignored) {
+					// the JVM is going away
+				}
+			}));
+			reset();
+		}
+		return postgres.getPostgresDatabase();
+	}
+
+	public static String jdbcUrl() {
+		dataSource();
+		return postgres.getJdbcUrl("postgres", "postgres");
+	}
+
+	public static void register(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
+		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("spring.datasource.hikari.maximum-pool-size", () -> "10");
+	}
+
+	public static void reset() {
+		new ResourceDatabasePopulator(new ClassPathResource("db/dashboard-fixture.sql")).execute(dataSource());
+	}
+
+	public static JdbcClient sql() {
+		return JdbcClient.create(dataSource());
+	}
+
+	/** A closed window of one member: in member_daily_summary and member_window_live. */
+	public static void closedWindow(long memberId, String name, LocalDateTime start, String spend, String winnings,
+			int transactions) {
+		window("member_daily_summary", memberId, name, start, spend, winnings, transactions);
+		window("member_window_live", memberId, name, start, spend, winnings, transactions);
+		BigDecimal net = new BigDecimal(winnings).subtract(new BigDecimal(spend));
+		var rules = sql().sql("SELECT offer_type, threshold FROM offer_rules").query().listOfRows();
+		for (var rule : rules) {
+			BigDecimal threshold = (BigDecimal) rule.get("threshold");
+			if (rule.get("offer_type").equals("hotel") && new BigDecimal(spend).compareTo(threshold) >= 0) {
+				sql().sql("""
+						INSERT INTO hotel_room_offers VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'Complimentary Hotel Room (1 night)')""")
+					.params(memberId, name, new BigDecimal(spend), transactions, net, start.plusMinutes(4), start,
+							start.plusMinutes(5))
+					.update();
+			}
+			if (rule.get("offer_type").equals("drink") && net.negate().compareTo(threshold) >= 0) {
+				sql().sql("""
+						INSERT INTO drink_offers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'Complimentary Premium Drink')""")
+					.params(memberId, name, new BigDecimal(spend), transactions, net, net.negate(), start.plusMinutes(4),
+							start, start.plusMinutes(5))
+					.update();
+			}
+		}
+	}
+
+	/** Activity in the open window: member_window_live only. */
+	public static void openWindow(long memberId, String name, LocalDateTime start, String spend, String winnings,
+			int transactions, LocalDateTime lastTransaction) {
+		BigDecimal net = new BigDecimal(winnings).subtract(new BigDecimal(spend));
+		sql().sql("INSERT INTO member_window_live VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(memberId, name, new BigDecimal(spend), new BigDecimal(winnings), net, transactions, lastTransaction,
+					start, start.plusMinutes(5))
+			.update();
+	}
+
+	private static void window(String table, long memberId, String name, LocalDateTime start, String spend,
+			String winnings, int transactions) {
+		BigDecimal net = new BigDecimal(winnings).subtract(new BigDecimal(spend));
+		sql().sql("INSERT INTO " + table + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(memberId, name, new BigDecimal(spend), new BigDecimal(winnings), net, transactions,
+					start.plusMinutes(4), start, start.plusMinutes(5))
+			.update();
+	}
+
+}

@@ -1,0 +1,172 @@
+package org.casinoloyalty.dashboard.e2e;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.casinoloyalty.dashboard.DashboardApplication;
+import org.casinoloyalty.localstack.LocalStackApplication;
+import org.casinoloyalty.localstack.broker.EmbeddedKafkaBroker;
+import org.casinoloyalty.localstack.database.EmbeddedSqlServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The whole path in a real browser: local-stack (Kafka + PostgreSQL) on random ports receives events
+ * with chosen times, so a window has closed with a hotel offer at once; the dashboard runs on a
+ * random port; Debian's chromium shows the offer, redeems it, finds it in Fulfillment and downloads
+ * the members CSV.
+ */
+class DashboardEndToEndIT {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final DateTimeFormatter EVENT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+
+	private static final LocalDateTime WINDOW = LocalDateTime.of(2026, 1, 1, 10, 0);
+
+	@TempDir
+	static Path dataDirectory;
+
+	static ConfigurableApplicationContext localStack;
+
+	static ConfigurableApplicationContext dashboard;
+
+	static Playwright playwright;
+
+	static Browser browser;
+
+	@BeforeAll
+	static void startEverything() throws IOException {
+		assumeTrue(Files.isExecutable(CHROMIUM), "no chromium at " + CHROMIUM + " (apt-get install chromium)");
+		localStack = new SpringApplicationBuilder(LocalStackApplication.class).run(
+				"--spring.config.location=" + applicationYmlOf("local-stack"), "--spring.main.web-application-type=none",
+				"--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration",
+				"--casino.local-stack.data-directory=" + dataDirectory, "--casino.local-stack.kafka.port=0",
+				"--casino.local-stack.kafka.controller-port=0", "--casino.local-stack.sql.port=0");
+		publishEvents(localStack.getBean(EmbeddedKafkaBroker.class).bootstrapServers());
+		EmbeddedSqlServer sql = localStack.getBean(EmbeddedSqlServer.class);
+		dashboard = new SpringApplicationBuilder(DashboardApplication.class).run("--server.port=0",
+				"--spring.datasource.url=" + sql.jdbcUrl(), "--spring.datasource.username=" + sql.username(),
+				"--casino.dashboard.live.default-refresh=1",
+				// Should the build have skipped the production bundle, development mode's tool overlay would catch the clicks.
+				"--vaadin.devmode.devTools.enabled=false");
+		playwright = Playwright.create(new Playwright.CreateOptions()
+			.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		browser = playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+				.setHeadless(true)
+				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage")));
+	}
+
+	/** local-stack's own application.yml; the dashboard's is first on this class path. */
+	private static String applicationYmlOf(String module) throws IOException {
+		return Collections.list(DashboardEndToEndIT.class.getClassLoader().getResources("application.yml"))
+			.stream()
+			.map(URL::toString)
+			.filter(url -> url.contains(module))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("no application.yml of " + module + " on the class path"));
+	}
+
+	/**
+	 * James Chen bets $6,000 between 10:00 and 10:01; a heartbeat at 10:05:20 moves the watermark to
+	 * 10:05:10, which closes the window 10:00-10:05 with a hotel offer.
+	 */
+	private static void publishEvents(String bootstrapServers) {
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(), new StringSerializer())) {
+			long id = System.currentTimeMillis() * 1000;
+			for (int i = 0; i < 12; i++) {
+				producer.send(new ProducerRecord<>("gaming-transactions", "1001", """
+						{"transaction_id": %d, "member_id": 1001, "member_name": "James Chen", "transaction_type": "bet",
+						 "amount": 500.00, "game_type": "blackjack", "transaction_time": "%s"}"""
+					.formatted(id++, EVENT_TIME.format(WINDOW.plusSeconds(5 + 5L * i)))));
+			}
+			producer.send(new ProducerRecord<>("gaming-transactions", "1002", """
+					{"transaction_id": %d, "member_id": 1002, "member_name": "Sofia Rossi", "transaction_type": "bet",
+					 "amount": 250.00, "game_type": "slot", "transaction_time": "%s"}"""
+				.formatted(id++, EVENT_TIME.format(WINDOW.plusMinutes(5).plusSeconds(15)))));
+			producer.send(new ProducerRecord<>("gaming-transactions", "heartbeat", """
+					{"transaction_id": %d, "member_id": null, "member_name": null, "transaction_type": "heartbeat",
+					 "amount": null, "game_type": null, "transaction_time": "%s"}"""
+				.formatted(id, EVENT_TIME.format(WINDOW.plusMinutes(5).plusSeconds(20)))));
+			producer.flush();
+		}
+	}
+
+	@AfterAll
+	static void stopEverything() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+		if (dashboard != null) {
+			dashboard.close();
+		}
+		if (localStack != null) {
+			localStack.close();
+		}
+	}
+
+	@Test
+	void anOfferAppearsIsRedeemedMovesToFulfillmentAndTheMembersCsvDownloads() throws IOException {
+		int port = ((WebServerApplicationContext) dashboard).getWebServer().getPort();
+		Page page = browser.newContext(new Browser.NewContextOptions().setAcceptDownloads(true)).newPage();
+		page.setDefaultTimeout(30_000);
+		PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+		page.navigate("http://localhost:" + port + "/hotel");
+
+		page.getByLabel("Operator name").fill("E2E Operator");
+		Locator latest = page.locator("#hotel-latest");
+		assertThat(latest.getByText("James Chen")).isVisible();
+		assertThat(latest.getByText("$6,000.00")).isVisible();
+		assertThat(page.locator(".watermark-text").first()).containsText("Thu 1 Jan 2026, 10:00–10:05 UTC");
+
+		latest.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Mark as redeemed")).click();
+		assertThat(page.getByText("marked as redeemed by E2E Operator")).isVisible();
+		assertThat(latest.getByText("Redeemed", new Locator.GetByTextOptions().setExact(true))).isVisible();
+
+		page.locator("#tab-fulfillment").click();
+		Locator redeemed = page.locator("#redeemed-grid");
+		assertThat(redeemed.getByText("James Chen")).isVisible();
+		assertThat(redeemed.getByText("E2E Operator")).isVisible();
+
+		page.locator("#tab-members").click();
+		assertThat(page.locator("#leaderboard-grid").getByText("Sofia Rossi")).isVisible();
+		Download download = page.waitForDownload(() -> page.locator("#leaderboard-csv").click());
+		String csv = Files.readString(download.path());
+		assertThat(csv).startsWith("member_id,member_name,lifetime_spend").contains("1001,James Chen,6000");
+		assertThat(download.suggestedFilename()).isEqualTo("member-leaderboard.csv");
+	}
+
+}

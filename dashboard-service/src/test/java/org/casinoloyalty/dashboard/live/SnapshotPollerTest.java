@@ -1,0 +1,87 @@
+package org.casinoloyalty.dashboard.live;
+
+import org.casinoloyalty.dashboard.DatabaseTest;
+import org.casinoloyalty.dashboard.TestDatabase;
+import org.casinoloyalty.dashboard.engine.StatementCounter;
+import org.casinoloyalty.dashboard.offers.OfferStatus;
+import org.casinoloyalty.dashboard.rules.OfferType;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class SnapshotPollerTest extends DatabaseTest {
+
+	private static final LocalDateTime W1 = LocalDateTime.of(2026, 1, 1, 10, 0);
+
+	@Autowired
+	SnapshotPoller poller;
+
+	@Autowired
+	SnapshotReader reader;
+
+	@Autowired
+	StatementCounter statements;
+
+	@Test
+	void oneReadHoldsEveryTabsDataWithStatusesAndTheWatermarkFromTheData() {
+		TestDatabase.closedWindow(1001, "James Chen", W1, "6200.00", "6000.00", 20);
+		TestDatabase.closedWindow(1011, "Unlucky Lee", W1, "3000.00", "500.00", 30);
+		TestDatabase.openWindow(1001, "James Chen", W1.plusMinutes(5), "2500.00", "0", 8, W1.plusMinutes(6));
+
+		DashboardSnapshot snapshot = reader.read();
+
+		assertThat(snapshot.watermark().lastClosedWindowEnd()).isEqualTo(W1.plusMinutes(5));
+		assertThat(snapshot.watermark().current()).isEqualTo(W1.plusMinutes(6).minusSeconds(10));
+		assertThat(snapshot.board(OfferType.HOTEL).latest().orElseThrow().lines())
+			.singleElement()
+			.satisfies(line -> {
+				assertThat(line.offer().memberName()).isEqualTo("James Chen");
+				assertThat(line.status()).isEqualTo(OfferStatus.PENDING);
+			});
+		assertThat(snapshot.board(OfferType.DRINK).latest().orElseThrow().lines())
+			.singleElement()
+			.satisfies(line -> assertThat(line.offer().qualifyingAmount()).isEqualByComparingTo("2500.00"));
+		assertThat(snapshot.board(OfferType.HOTEL).progress()).singleElement()
+			.satisfies(p -> assertThat(p.fraction()).isEqualTo(0.5));
+		assertThat(snapshot.rules().get(OfferType.HOTEL).threshold()).isEqualByComparingTo("5000");
+	}
+
+	@Test
+	void statementsPerRefreshDoNotGrowWithTheNumberOfOpenBrowsers() {
+		TestDatabase.closedWindow(1001, "James Chen", W1, "6200.00", "6000.00", 20);
+		long withOne = statementsOfOneRefreshWith(1);
+		long withFifty = statementsOfOneRefreshWith(50);
+
+		assertThat(withOne).isPositive().isEqualTo(withFifty);
+	}
+
+	private long statementsOfOneRefreshWith(int browsers) {
+		List<SnapshotPoller.Subscription> subscriptions = new ArrayList<>();
+		List<LiveState> received = new CopyOnWriteArrayList<>();
+		for (int i = 0; i < browsers; i++) {
+			subscriptions.add(poller.subscribe(Duration.ofSeconds(60), received::add));
+		}
+		try {
+			// Let the refresh that the first subscription may have asked for finish first.
+			await().atMost(Duration.ofSeconds(10)).until(() -> poller.state().snapshot().isPresent());
+			received.clear();
+			long before = statements.count();
+			poller.refreshNow();
+			await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= browsers);
+			assertThat(received).hasSize(browsers);
+			return statements.count() - before;
+		}
+		finally {
+			subscriptions.forEach(SnapshotPoller.Subscription::cancel);
+		}
+	}
+
+}

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Dashboard benchmark: server heap per open browser session (50 sessions) and SQL statements per
+# refresh with 1 and with 50 sessions. Needs the local demo running (`make demo`, local mode): the
+# dashboard's pid comes from .local/pids, GCs are triggered with jcmd before each heap reading.
+# Sessions are real: headless chromium (Playwright), one browser context per session, each showing
+# the Hotel tab and receiving the pushes. Harness: dashboard-service/src/test/.../DashboardSessionsBenchIT.
+# Usage: scripts/bench-dashboard.sh [sessions=50] [seconds per measurement=30]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+sessions="${1:-50}"
+span="${2:-30}"
+url="http://localhost:8501"
+pid_file="$root/.local/pids/dashboard.pid"
+
+if ! curl -fsS "$url/actuator/health" >/dev/null 2>&1 || [[ ! -f "$pid_file" ]]; then
+  echo "error: no local dashboard on $url; start the demo first: make demo (local mode)" >&2
+  exit 1
+fi
+command -v chromium >/dev/null || { echo "error: chromium is needed (apt-get install chromium)" >&2; exit 1; }
+echo "==> Benchmarking the dashboard (pid $(cat "$pid_file")) with $sessions browser sessions, ${span}s per measurement"
+echo "    (builds the test classes first; log: dashboard-service/target/bench-dashboard.log)"
+mkdir -p "$root/dashboard-service/target"
+# repackage.skip: the running demo uses the exec jars; leave them alone.
+if ! "$root/scripts/mvn.sh" -B -pl dashboard-service -am verify -Dspring-boot.repackage.skip=true -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dit.test=DashboardSessionsBenchIT -Dbench.url="$url" -Dbench.pid="$(cat "$pid_file")" \
+    -Dbench.sessions="$sessions" -Dbench.seconds="$span" >"$root/dashboard-service/target/bench-dashboard.log" 2>&1; then
+  tail -n 40 "$root/dashboard-service/target/bench-dashboard.log" >&2
+  echo "error: the benchmark failed; see dashboard-service/target/bench-dashboard.log" >&2
+  exit 1
+fi
+cat "$root/dashboard-service/target/bench-dashboard.txt"
