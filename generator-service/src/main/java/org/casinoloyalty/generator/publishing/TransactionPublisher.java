@@ -2,15 +2,22 @@ package org.casinoloyalty.generator.publishing;
 
 import org.casinoloyalty.generator.GeneratorProperties;
 import org.casinoloyalty.generator.simulation.TransactionEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Sends events as JSON, keyed by member id so each member's events stay in order on one partition. */
+/**
+ * Sends records as JSON, keyed by member id so each member's events stay in order on one partition.
+ * Heartbeats carry no member and so no key. Counts every record sent, acknowledged and failed.
+ */
 @Component
 public class TransactionPublisher {
+
+	private static final Logger log = LoggerFactory.getLogger(TransactionPublisher.class);
 
 	private final KafkaTemplate<String, String> kafka;
 	private final JsonMapper json;
@@ -18,6 +25,8 @@ public class TransactionPublisher {
 	private final AtomicLong sent = new AtomicLong();
 	private final AtomicLong acknowledged = new AtomicLong();
 	private final AtomicLong failed = new AtomicLong();
+	private final AtomicLong heartbeats = new AtomicLong();
+	private final AtomicLong acknowledgedEvents = new AtomicLong();
 
 	public TransactionPublisher(KafkaTemplate<String, String> kafka, JsonMapper json, GeneratorProperties properties) {
 		this.kafka = kafka;
@@ -26,23 +35,56 @@ public class TransactionPublisher {
 	}
 
 	public void publish(TransactionEvent event) {
+		boolean heartbeat = TransactionEvent.HEARTBEAT.equals(event.transactionType());
 		String key = event.memberId() == null ? null : event.memberId().toString();
+		String value = json.writeValueAsString(event);
 		sent.incrementAndGet();
-		kafka.send(topic, key, json.writeValueAsString(event)).whenComplete((result, error) -> {
-			if (error == null) {
-				acknowledged.incrementAndGet();
-			}
-			else {
-				failed.incrementAndGet();
-			}
-		});
+		if (heartbeat) {
+			heartbeats.incrementAndGet();
+		}
+		try {
+			kafka.send(topic, key, value).whenComplete((result, error) -> {
+				if (error == null) {
+					acknowledged.incrementAndGet();
+					if (!heartbeat) {
+						acknowledgedEvents.incrementAndGet();
+					}
+				}
+				else {
+					recordFailure(error);
+				}
+			});
+		}
+		catch (RuntimeException ex) {
+			// send() itself throws when the broker's metadata does not arrive within max.block.ms
+			recordFailure(ex);
+		}
+	}
+
+	private void recordFailure(Throwable error) {
+		long failures = failed.incrementAndGet();
+		// one line per power of two keeps an outage visible without flooding the log
+		if (Long.bitCount(failures) == 1) {
+			log.warn("Could not publish to topic {} ({} failed so far): {}", topic, failures, error.getMessage());
+		}
 	}
 
 	public PublishCounters counters() {
-		return new PublishCounters(sent.get(), acknowledged.get(), failed.get());
+		return new PublishCounters(sent.get(), acknowledged.get(), failed.get(), heartbeats.get());
 	}
 
-	public record PublishCounters(long sent, long acknowledged, long failed) {
+	/** Play events (bets and wins, not heartbeats) the broker has acknowledged: what the measured rate counts. */
+	long acknowledgedEvents() {
+		return acknowledgedEvents.get();
+	}
+
+	/**
+	 * @param sent records handed to the producer, heartbeats included
+	 * @param acknowledged records the broker acknowledged
+	 * @param failed records the producer gave up on
+	 * @param heartbeats heartbeat records among those sent
+	 */
+	public record PublishCounters(long sent, long acknowledged, long failed, long heartbeats) {
 	}
 
 }
