@@ -1,6 +1,7 @@
 package org.casinoloyalty.generator.publishing;
 
 import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -9,6 +10,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 
 /** Actuator health "broker": UP when the Kafka API broker answers describeCluster within a short timeout. */
@@ -20,11 +23,13 @@ public class BrokerHealthIndicator extends AbstractHealthIndicator implements Au
 	private final AdminClient admin;
 	private final String bootstrapServers;
 
-	BrokerHealthIndicator(KafkaAdmin kafkaAdmin) {
+	public BrokerHealthIndicator(KafkaAdmin kafkaAdmin) {
 		super("Kafka API broker not reachable");
 		var config = kafkaAdmin.getConfigurationProperties();
 		this.admin = AdminClient.create(config);
-		this.bootstrapServers = String.valueOf(config.get("bootstrap.servers"));
+		Object servers = config.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
+		this.bootstrapServers = servers instanceof Collection<?> list
+				? list.stream().map(String::valueOf).collect(Collectors.joining(",")) : String.valueOf(servers);
 	}
 
 	@Override

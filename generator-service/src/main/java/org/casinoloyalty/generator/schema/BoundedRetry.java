@@ -47,12 +47,13 @@ final class BoundedRetry {
 		}
 	}
 
+	/** The outermost message that says something: ours name the statement, the driver's the cause. */
 	private static String describe(Exception ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
+		Throwable described = ex;
+		while (described.getMessage() == null && described.getCause() != null) {
+			described = described.getCause();
 		}
-		return root.getClass().getSimpleName() + ": " + root.getMessage();
+		return described.getClass().getSimpleName() + ": " + described.getMessage();
 	}
 
 }

@@ -4,6 +4,7 @@ import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.casinoloyalty.generator.GeneratorProperties;
+import org.casinoloyalty.generator.publishing.BrokerHealthIndicator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -47,10 +48,12 @@ class SchemaInitializer implements ApplicationRunner, HealthIndicator {
 	private final SchemaProperties schema;
 	private final GeneratorProperties generator;
 	private final Map<String, Object> adminConfig;
+	private final String bootstrapServers;
 	private final BoundedRetry retry;
 	private volatile Health health = Health.outOfService().withDetail("phase", "waiting to start").build();
 
-	SchemaInitializer(SchemaProperties schema, GeneratorProperties generator, KafkaAdmin kafkaAdmin) {
+	SchemaInitializer(SchemaProperties schema, GeneratorProperties generator, KafkaAdmin kafkaAdmin, BrokerHealthIndicator broker) {
+		this.bootstrapServers = broker.bootstrapServers();
 		this.schema = schema;
 		this.generator = generator;
 		this.adminConfig = kafkaAdmin.getConfigurationProperties();
@@ -62,7 +65,7 @@ class SchemaInitializer implements ApplicationRunner, HealthIndicator {
 		List<String> statements = SqlScript.statements(read(), schema.engineBroker());
 		try (AdminClient admin = AdminClient.create(adminConfig)) {
 			phase("waiting for the broker");
-			String broker = "Kafka API broker at " + adminConfig.get("bootstrap.servers");
+			String broker = "Kafka API broker at " + bootstrapServers;
 			retry.attempt(broker, () -> admin.describeCluster().nodes().get(BROKER_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS));
 			phase("making sure topic " + generator.topic() + " exists");
 			retry.attempt("topic " + generator.topic() + " on the " + broker, () -> ensureTopic(admin));
