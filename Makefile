@@ -9,7 +9,8 @@ COMPOSE := docker compose -f docker-compose.yml
 API := scripts/generator-api.sh
 
 .PHONY: help demo start local stop restart clean check status logs dashboard console \
-        inject inject-rate inject-fast inject-slow inject-stop inject-status build test
+        inject inject-rate inject-fast inject-slow inject-stop inject-status build test \
+        bench-generator
 
 help: ## Show all commands
 	@echo "Casino Loyalty Streaming — $(if $(DOCKER),Docker engine found: Docker mode,no Docker engine: local mode)"
@@ -80,3 +81,6 @@ build: ## Build the runnable jars
 
 test: ## Run the whole test suite (unit, integration, end-to-end)
 	@scripts/mvn.sh -B verify
+
+bench-generator: ## Benchmark the generator: top throughput vs Kafka's ProducerPerformance, rate accuracy (~5 min)
+	@scripts/bench-generator.sh

@@ -1,6 +1,7 @@
 package org.casinoloyalty.generator.publishing;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.casinoloyalty.generator.GeneratorProperties;
 import org.casinoloyalty.generator.simulation.CasinoSimulator;
@@ -8,7 +9,6 @@ import org.casinoloyalty.generator.simulation.MemberRoster;
 import org.casinoloyalty.generator.simulation.TransactionIds;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.ServerSocket;
@@ -29,12 +29,12 @@ class TransactionPublisherFailureTest {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			closedPort = socket.getLocalPort();
 		}
-		var producers = new DefaultKafkaProducerFactory<String, String>(Map.of(
+		var producers = new DefaultKafkaProducerFactory<String, byte[]>(Map.of(
 				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + closedPort,
 				ProducerConfig.MAX_BLOCK_MS_CONFIG, 300,
 				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
-		var publisher = new TransactionPublisher(new KafkaTemplate<>(producers), JsonMapper.builder().build(),
+				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+		var publisher = new TransactionPublisher(producers, JsonMapper.builder().build(),
 				new GeneratorProperties("gaming-transactions", 3, 5, 10_000, false, Duration.ofSeconds(1)));
 		var simulator = new CasinoSimulator(MemberRoster.defaultRoster(), new SplittableRandom(1), Clock.systemUTC(),
 				new TransactionIds(Clock.systemUTC()));
