@@ -70,7 +70,9 @@ public final class GeneratorBenchmark {
 				"--spring.kafka.bootstrap-servers=" + bootstrap,
 				"--casino.generator.auto-start=false",
 				"--casino.generator.max-rate=100000000",
-				"--logging.level.root=WARN");
+				"--spring.main.banner-mode=off",
+				"--logging.level.root=WARN",
+				"--logging.level.org.springdoc=ERROR");
 		try {
 			EventPump pump = generator.getBean(EventPump.class);
 			TransactionPublisher publisher = generator.getBean(TransactionPublisher.class);
@@ -172,10 +174,11 @@ public final class GeneratorBenchmark {
 	private static void rateAccuracy(String bootstrap, EventPump pump, double[] rates, int seconds) throws InterruptedException {
 		out.printf(Locale.ROOT, "%n(b) Rate accuracy: %d s per rate; measured = (records - 1) / (last - first record timestamp) of the%n"
 				+ "    play events the broker stored (heartbeats excluded); the generator's own 10 s meter beside it%n", seconds);
-		out.println("      set rate   records   expected    span (s)   measured/s    error   generator's meter/s");
+		List<String> rows = new ArrayList<>();
 		try (Consumer<String, String> consumer = consumer(bootstrap)) {
 			for (double rate : rates) {
 				seekToEnd(consumer);
+				out.printf(Locale.ROOT, "    publishing at %s events/s for %d s ", format(rate), seconds);
 				pump.startPublishing(rate);
 				sleepShowingProgress(seconds);
 				double meter = pump.measuredRate();
@@ -184,10 +187,14 @@ public final class GeneratorBenchmark {
 				long expected = (long) Math.floor(seconds * rate) + 1;
 				double span = (timestamps.getLast() - timestamps.getFirst()) / 1000.0;
 				double measured = (timestamps.size() - 1) / span;
-				out.printf(Locale.ROOT, "    %10s %9d %10d %11.3f %12.3f %7.2f%% %14.2f%n", format(rate), timestamps.size(), expected, span,
-						measured, 100 * (measured - rate) / rate, meter);
+				rows.add(String.format(Locale.ROOT, "    %10s %9d %10d %11.3f %12.3f %7.2f%% %14.2f", format(rate), timestamps.size(), expected,
+						span, measured, 100 * (measured - rate) / rate, meter));
 			}
 		}
+		out.println();
+		out.println("      set rate   records   expected    span (s)   measured/s    error   generator's meter/s");
+		rows.forEach(out::println);
+		out.println("    (goal: |error| <= 1%)");
 	}
 
 	private static Consumer<String, String> consumer(String bootstrap) {
@@ -219,12 +226,11 @@ public final class GeneratorBenchmark {
 	}
 
 	private static void sleepShowingProgress(int seconds) throws InterruptedException {
-		out.print("      ");
 		for (int second = 1; second <= seconds; second++) {
 			Thread.sleep(1_000);
 			out.print(second % 10 == 0 ? "|" : ".");
 		}
-		out.print("\r");
+		out.println();
 	}
 
 	private static String format(double rate) {
