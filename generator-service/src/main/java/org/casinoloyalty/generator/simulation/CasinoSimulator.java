@@ -2,6 +2,7 @@ package org.casinoloyalty.generator.simulation;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -69,9 +70,9 @@ public class CasinoSimulator {
 		return new TransactionEvent(ids.next(), null, null, TransactionEvent.HEARTBEAT, null, null, utcNow());
 	}
 
-	/** UTC whatever the clock's zone: the contract's transaction_time has no zone of its own. */
+	/** UTC whatever the clock's zone, to the millisecond the contract's transaction_time carries. */
 	private LocalDateTime utcNow() {
-		return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+		return LocalDateTime.ofInstant(Instant.ofEpochMilli(clock.millis()), ZoneOffset.UTC);
 	}
 
 	private TransactionEvent event(Member member, String type, BigDecimal amount, Game game, LocalDateTime time) {
