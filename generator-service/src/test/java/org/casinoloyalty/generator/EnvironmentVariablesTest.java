@@ -1,8 +1,13 @@
 package org.casinoloyalty.generator;
 
 import org.casinoloyalty.generator.schema.SchemaProperties;
+import org.casinoloyalty.generator.simulation.Member;
+import org.casinoloyalty.generator.simulation.MemberRoster;
+import org.casinoloyalty.generator.simulation.Persona;
+import org.casinoloyalty.generator.simulation.SimulationProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
@@ -40,6 +45,21 @@ class EnvironmentVariablesTest {
 		assertThat(generator.autoStart()).isFalse();
 		assertThat(generator.defaultRate()).isEqualTo(7);
 		assertThat(generator.maxRate()).isEqualTo(500);
+	}
+
+	@Test
+	void aRosterGivenAsPropertiesBindsPersonasInAnyOfSpringsSpellings() {
+		var environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(new MapPropertySource("test", Map.of(
+				"casino.generator.simulation.members[0].id", "2001",
+				"casino.generator.simulation.members[0].name", "Zoe Quinn",
+				"casino.generator.simulation.members[0].persona", "high-roller",
+				"casino.generator.simulation.members[1].id", "2002",
+				"casino.generator.simulation.members[1].name", "Yann Roe",
+				"casino.generator.simulation.members[1].persona", "unlucky")));
+		var simulation = Binder.get(environment).bind("casino.generator.simulation", SimulationProperties.class).get();
+		assertThat(MemberRoster.from(simulation)).containsExactly(new Member(2001, "Zoe Quinn", Persona.HIGH_ROLLER),
+				new Member(2002, "Yann Roe", Persona.UNLUCKY));
 	}
 
 }
