@@ -78,11 +78,16 @@ public class EventPump implements SmartLifecycle {
 		this.rate = properties.defaultRate();
 	}
 
+	/**
+	 * Ticks begin only once the application is ready: in Docker mode the schema initialiser has then
+	 * made the topic with its partitions, and no early heartbeat lets the broker auto-create it with one.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
-	void startIfConfigured() {
+	void startTicking() {
 		if (properties.autoStart()) {
 			startPublishing(properties.defaultRate());
 		}
+		scheduler.scheduleAtFixedRate(this::tick, 0, TICK.toNanos(), TimeUnit.NANOSECONDS);
 	}
 
 	/** Starts publishing at the given rate, the first event at once; false when already publishing. */
@@ -185,10 +190,10 @@ public class EventPump implements SmartLifecycle {
 		}
 	}
 
+	/** Ticking starts when the application is ready; as a lifecycle the pump exists to stop before the producer closes. */
 	@Override
 	public void start() {
 		ticking = true;
-		scheduler.scheduleAtFixedRate(this::tick, 0, TICK.toNanos(), TimeUnit.NANOSECONDS);
 	}
 
 	@Override
