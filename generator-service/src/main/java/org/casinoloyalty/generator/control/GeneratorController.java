@@ -13,6 +13,7 @@ import org.casinoloyalty.generator.publishing.EventPump;
 import org.casinoloyalty.generator.publishing.TransactionPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -60,7 +61,7 @@ class GeneratorController {
 	}
 
 	@GetMapping(path = "/", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "List the endpoints", responses = @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject("""
+	@Operation(summary = "List the endpoints", responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Index.class), examples = @ExampleObject("""
 			{"service":"casino-data-generator","endpoints":[{"method":"POST","path":"/start","description":"Start publishing (optional ?rate=)"}],\
 			"docs":"/docs","redoc":"/redoc","openapi":"/openapi.json"}"""))))
 	Index index() {
@@ -80,10 +81,10 @@ class GeneratorController {
 	@PostMapping(path = "/start", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Start publishing play events", description = "Starts at the given rate, or at the default (5 events/s). "
 			+ "While already running it changes nothing and answers already_running.", responses = {
-					@ApiResponse(responseCode = "200", content = @Content(examples = {
+					@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RunChange.class), examples = {
 							@ExampleObject(name = "started", value = "{\"status\":\"started\",\"running\":true,\"rate\":5.0}"),
 							@ExampleObject(name = "already running", value = "{\"status\":\"already_running\",\"running\":true,\"rate\":10.0}") })),
-					@ApiResponse(responseCode = "400", content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(BAD_RATE))) })
+					@ApiResponse(responseCode = "400", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class), examples = @ExampleObject(BAD_RATE))) })
 	RunChange start(@Parameter(description = "events per second, 0.1 to the configured maximum", example = "5")
 	@RequestParam(required = false) String rate) {
 		double wanted = rate == null ? properties.defaultRate() : limits.parse(rate);
@@ -93,7 +94,7 @@ class GeneratorController {
 
 	@PostMapping(path = "/stop", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Stop publishing play events", description = "Heartbeats go on about once a second, so the last windows still close.",
-			responses = @ApiResponse(responseCode = "200", content = @Content(examples = {
+			responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RunChange.class), examples = {
 					@ExampleObject(name = "stopped", value = "{\"status\":\"stopped\",\"running\":false,\"rate\":5.0}"),
 					@ExampleObject(name = "already stopped", value = "{\"status\":\"already_stopped\",\"running\":false,\"rate\":5.0}") })))
 	RunChange stop() {
@@ -102,7 +103,7 @@ class GeneratorController {
 	}
 
 	@GetMapping(path = "/status", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Show the generator's status", responses = @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject("""
+	@Operation(summary = "Show the generator's status", responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Status.class), examples = @ExampleObject("""
 			{"running":true,"rate":5.0,"measured_rate":4.98,"sent":1523,"acknowledged":1521,"failed":0,"heartbeats":12,\
 			"topic":"gaming-transactions","broker":{"bootstrap_servers":"localhost:19092","reachable":true},"uptime_seconds":312.4}"""))))
 	Status status() {
@@ -113,7 +114,7 @@ class GeneratorController {
 	}
 
 	@GetMapping(path = "/rate", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Get the current event rate", responses = @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(
+	@Operation(summary = "Get the current event rate", responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Rate.class), examples = @ExampleObject(
 			"{\"rate\":5.0,\"measured_rate\":4.98,\"running\":true,\"min_rate\":0.1,\"max_rate\":10000.0}"))))
 	Rate rate() {
 		return new Rate(pump.rate(), round(pump.measuredRate()), pump.isPublishing(), limits.min(), limits.max());
@@ -122,9 +123,9 @@ class GeneratorController {
 	@GetMapping(path = "/rate/{rate}", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Set the event rate (simple GET, as in the original)", description = "Works running or stopped; a running "
 			+ "generator switches without a burst.", responses = {
-					@ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(
+					@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RateChanged.class), examples = @ExampleObject(
 							"{\"status\":\"rate_updated\",\"rate\":10.0,\"previous_rate\":5.0,\"running\":true}"))),
-					@ApiResponse(responseCode = "400", content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(BAD_RATE))) })
+					@ApiResponse(responseCode = "400", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class), examples = @ExampleObject(BAD_RATE))) })
 	RateChanged setRate(@Parameter(description = "events per second, 0.1 to the configured maximum", example = "10") @PathVariable String rate) {
 		return changeRate(limits.parse(rate));
 	}
@@ -132,9 +133,9 @@ class GeneratorController {
 	@PatchMapping(path = "/rate", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Set the event rate", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 			content = @Content(schema = @Schema(implementation = RateChange.class), examples = @ExampleObject("{\"rate\": 10}"))), responses = {
-					@ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(
+					@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RateChanged.class), examples = @ExampleObject(
 							"{\"status\":\"rate_updated\",\"rate\":10.0,\"previous_rate\":5.0,\"running\":true}"))),
-					@ApiResponse(responseCode = "400", content = @Content(mediaType = "application/problem+json", examples = @ExampleObject("""
+					@ApiResponse(responseCode = "400", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class), examples = @ExampleObject("""
 							{"type":"about:blank","title":"Invalid rate","status":400,"detail":"rate is required: send {\\"rate\\": n}",\
 							"instance":"/rate","error":"invalid_rate"}"""))) })
 	RateChanged patchRate(@RequestBody JsonNode body) {
@@ -143,8 +144,8 @@ class GeneratorController {
 
 	@GetMapping(path = "/health", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Check the generator and its broker", responses = {
-			@ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject("{\"status\":\"healthy\",\"broker_reachable\":true,\"running\":true}"))),
-			@ApiResponse(responseCode = "503", content = @Content(examples = @ExampleObject("{\"status\":\"unhealthy\",\"broker_reachable\":false,\"running\":true}"))) })
+			@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Health.class), examples = @ExampleObject("{\"status\":\"healthy\",\"broker_reachable\":true,\"running\":true}"))),
+			@ApiResponse(responseCode = "503", content = @Content(schema = @Schema(implementation = Health.class), examples = @ExampleObject("{\"status\":\"unhealthy\",\"broker_reachable\":false,\"running\":true}"))) })
 	ResponseEntity<Health> health() {
 		boolean reachable = broker.isReachable();
 		return ResponseEntity.status(reachable ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)

@@ -185,6 +185,14 @@ class PublishingIntegrationTest {
 		RestClient http = RestClient.create("http://localhost:" + port);
 		JsonNode openApi = http.get().uri("/openapi.json").retrieve().body(JsonNode.class);
 		assertThat(openApi.get("paths").propertyNames()).contains("/", "/start", "/stop", "/status", "/rate", "/rate/{rate}", "/health");
+		openApi.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+			String name = operation.getKey().toUpperCase() + " " + path.getKey();
+			operation.getValue().get("responses").properties().forEach(response -> {
+				JsonNode content = response.getValue().get("content").values().iterator().next();
+				assertThat(content.has("example") || content.has("examples")).as("example of %s %s", name, response.getKey()).isTrue();
+				assertThat(content.has("schema")).as("schema of %s %s", name, response.getKey()).isTrue();
+			});
+		}));
 		String redoc = http.get().uri("/redoc").retrieve().body(String.class);
 		assertThat(redoc).contains("/webjars/redoc/bundles/redoc.standalone.js").doesNotContain("cdn");
 		assertThat(http.get().uri("/webjars/redoc/bundles/redoc.standalone.js").retrieve().toEntity(String.class).getStatusCode().value())
