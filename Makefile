@@ -9,7 +9,8 @@ COMPOSE := docker compose -f docker-compose.yml
 API := scripts/generator-api.sh
 
 .PHONY: help demo start local stop restart clean check status logs dashboard console \
-        inject inject-rate inject-fast inject-slow inject-stop inject-status build test bench-dashboard
+        inject inject-rate inject-fast inject-slow inject-stop inject-status build test \
+        bench bench-generator bench-local bench-dashboard
 
 help: ## Show all commands
 	@echo "Casino Loyalty Streaming — $(if $(DOCKER),Docker engine found: Docker mode,no Docker engine: local mode)"
@@ -81,10 +82,13 @@ build: ## Build the runnable jars
 test: ## Run the whole test suite (unit, integration, end-to-end)
 	@scripts/mvn.sh -B verify
 
-.PHONY: bench-local
+bench: bench-generator bench-local bench-dashboard ## Run every benchmark (figures in docs/benchmarks.md)
+
+bench-generator: ## Benchmark the generator: top throughput vs Kafka's ProducerPerformance, rate accuracy (~5 min)
+	@scripts/bench-generator.sh
+
 bench-local: ## Benchmark local-stack: ingest rate, dashboard query latency at 1M events (~2 min)
 	@scripts/bench-local.sh
 
-.PHONY: bench-dashboard
 bench-dashboard: ## Benchmark the dashboard: heap per open session (50) and SQL statements per refresh (needs make demo, local mode)
 	@scripts/bench-dashboard.sh

@@ -2,9 +2,13 @@ package org.casinoloyalty.generator;
 
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
 
 /**
  * How the generator publishes: where, how fast, and whether it starts by itself.
@@ -12,13 +16,30 @@ import org.springframework.validation.annotation.Validated;
  * @param topic topic the play events go to (design §2)
  * @param partitions partitions the topic is created with
  * @param defaultRate events per second at start-up and for {@code POST /start} without a rate
+ * @param maxRate the highest rate the API accepts, in events per second
  * @param autoStart start publishing as soon as the application is ready, as the original did
+ * @param heartbeatInterval the longest the topic goes without a record while stopped or slow (design §4)
  */
 @Validated
 @ConfigurationProperties("casino.generator")
 public record GeneratorProperties(
 		@NotBlank String topic,
 		@Positive int partitions,
-		@DecimalMin("0.1") double defaultRate,
-		boolean autoStart) {
+		@DecimalMin(MIN_RATE_TEXT) double defaultRate,
+		@DecimalMin(MIN_RATE_TEXT) @DefaultValue("10000") double maxRate,
+		boolean autoStart,
+		@NotNull @DefaultValue("1s") Duration heartbeatInterval) {
+
+	/** The lowest rate anyone may set: one event every ten seconds. */
+	public static final double MIN_RATE = 0.1;
+
+	private static final String MIN_RATE_TEXT = "0.1";
+
+	public GeneratorProperties {
+		if (defaultRate > maxRate) {
+			throw new IllegalArgumentException("casino.generator.default-rate (" + defaultRate
+					+ ") is above casino.generator.max-rate (" + maxRate + ")");
+		}
+	}
+
 }

@@ -3,6 +3,9 @@ package org.casinoloyalty.generator.publishing;
 import org.casinoloyalty.generator.GeneratorProperties;
 import org.casinoloyalty.generator.simulation.CasinoSimulator;
 import org.casinoloyalty.generator.simulation.TransactionEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
@@ -13,95 +16,196 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 /**
- * Publishes simulated events at the set rate. Every tick sends what is due since the start of the
- * run (rate × elapsed time), so timer jitter never accumulates into a drifting rate.
+ * Publishes simulated events at the set rate, and heartbeats while stopped or slower than one
+ * event per interval. Every tick sends what is due since the run's origin (rate × elapsed time),
+ * so timer jitter never accumulates into a drifting rate; at high rates a tick sends a batch.
  */
 @Component
 public class EventPump implements SmartLifecycle {
 
-	private static final Duration TICK = Duration.ofMillis(20);
+	private static final Logger log = LoggerFactory.getLogger(EventPump.class);
+
+	static final Duration TICK = Duration.ofMillis(10);
+
+	/** Keeps one tick short enough that start, stop and rate changes never wait long for the pump. */
+	private static final int MAX_BATCH = 5_000;
+
+	private static final long MEASURING_WINDOW_NANOS = Duration.ofSeconds(10).toNanos();
 
 	private final CasinoSimulator simulator;
 	private final TransactionPublisher publisher;
 	private final GeneratorProperties properties;
+	private final long heartbeatIntervalNanos;
 	private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
 			Thread.ofPlatform().name("event-pump").daemon().factory());
-	private final Deque<TransactionEvent> pending = new ArrayDeque<>();
+	private final RateMeter meter = new RateMeter(MEASURING_WINDOW_NANOS);
+	private final LongSupplier nanoTime;
+	private final long createdNanos;
+	/** The current run, replaced on every start and rate change; null while stopped. */
+	private final AtomicReference<Run> run = new AtomicReference<>();
 	private volatile double rate;
-	private ScheduledFuture<?> run;
-	private long runStartNanos;
-	private long eventsThisRun;
+	private volatile boolean ticking;
 
+	// Touched by the pump thread only, so sending never holds a lock the API waits for.
+	private final Deque<TransactionEvent> pending = new ArrayDeque<>();
+	private Run accountedRun;
+	private long sentInRun;
+	private long lastRecordNanos;
+
+	/** Events due by time t: dueAtOrigin + ⌊(t − origin) × rate⌋. */
+	private record Run(double rate, long originNanos, long dueAtOrigin) {
+	}
+
+	@Autowired
 	public EventPump(CasinoSimulator simulator, TransactionPublisher publisher, GeneratorProperties properties) {
+		this(simulator, publisher, properties, System::nanoTime);
+	}
+
+	/** With a nanosecond source of its own, for tests that drive the ticks by hand. */
+	EventPump(CasinoSimulator simulator, TransactionPublisher publisher, GeneratorProperties properties, LongSupplier nanoTime) {
+		this.nanoTime = nanoTime;
+		this.createdNanos = nanoTime.getAsLong();
+		this.lastRecordNanos = createdNanos;
 		this.simulator = simulator;
 		this.publisher = publisher;
 		this.properties = properties;
+		this.heartbeatIntervalNanos = properties.heartbeatInterval().toNanos();
 		this.rate = properties.defaultRate();
 	}
 
+	/**
+	 * Ticks begin only once the application is ready: in Docker mode the schema initialiser has then
+	 * made the topic with its partitions, and no early heartbeat lets the broker auto-create it with one.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
-	void startIfConfigured() {
+	void startTicking() {
 		if (properties.autoStart()) {
 			startPublishing(properties.defaultRate());
 		}
+		scheduler.scheduleAtFixedRate(this::tick, 0, TICK.toNanos(), TimeUnit.NANOSECONDS);
 	}
 
-	/** Starts publishing at the given rate; false when a run is already going on. */
+	/** Starts publishing at the given rate, the first event at once; false when already publishing. */
 	public synchronized boolean startPublishing(double eventsPerSecond) {
-		if (isPublishing()) {
+		if (run.get() != null) {
 			return false;
 		}
 		rate = eventsPerSecond;
-		runStartNanos = System.nanoTime();
-		eventsThisRun = 0;
-		run = scheduler.scheduleAtFixedRate(this::tick, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+		run.set(new Run(eventsPerSecond, nanoTime.getAsLong(), 1));
+		log.info("Publishing started at {} events/s", eventsPerSecond);
 		return true;
 	}
 
-	public synchronized void stopPublishing() {
-		if (run != null) {
-			run.cancel(false);
-			run = null;
+	/** Stops publishing; false when it was not publishing. Heartbeats go on. */
+	public synchronized boolean stopPublishing() {
+		if (run.getAndSet(null) == null) {
+			return false;
 		}
+		log.info("Publishing stopped; heartbeats continue every {} ms", properties.heartbeatInterval().toMillis());
+		return true;
 	}
 
-	public synchronized boolean isPublishing() {
-		return run != null;
+	/**
+	 * Sets the rate, running or not, and returns the previous one. A running pump counts afresh
+	 * from now, so the change neither bursts (to catch up at the new rate) nor pauses: the next
+	 * event is due 1/rate from now.
+	 */
+	public synchronized double changeRate(double eventsPerSecond) {
+		double previous = rate;
+		rate = eventsPerSecond;
+		if (run.get() != null) {
+			run.set(new Run(eventsPerSecond, nanoTime.getAsLong(), 0));
+		}
+		log.info("Rate changed from {} to {} events/s", previous, eventsPerSecond);
+		return previous;
+	}
+
+	public boolean isPublishing() {
+		return run.get() != null;
 	}
 
 	public double rate() {
 		return rate;
 	}
 
-	private synchronized void tick() {
-		double elapsedSeconds = (System.nanoTime() - runStartNanos) / 1e9;
-		long due = (long) Math.floor(elapsedSeconds * rate) - eventsThisRun;
-		for (long i = 0; i < due; i++) {
+	/** Play events the broker acknowledged per second over the last ten seconds. */
+	public double measuredRate() {
+		return meter.eventsPerSecond();
+	}
+
+	public Duration uptime() {
+		return Duration.ofNanos(nanoTime.getAsLong() - createdNanos);
+	}
+
+	void tick() {
+		try {
+			long now = nanoTime.getAsLong();
+			Run current = run.get();
+			if (current != accountedRun) {
+				accountedRun = current;
+				sentInRun = 0;
+				if (current == null) {
+					pending.clear();
+				}
+			}
+			if (current != null) {
+				sendDueEvents(current, now);
+			}
+			boolean slow = current == null || current.rate() * heartbeatIntervalNanos / 1e9 < 1;
+			if (slow && now - lastRecordNanos >= heartbeatIntervalNanos) {
+				publisher.publish(simulator.heartbeat());
+				lastRecordNanos = now;
+			}
+			meter.record(now, publisher.acknowledgedEvents());
+		}
+		catch (RuntimeException ex) {
+			// an exception would cancel the scheduled task for good; log it and keep ticking
+			log.error("Event pump tick failed; continuing", ex);
+		}
+	}
+
+	private void sendDueEvents(Run current, long now) {
+		long due = current.dueAtOrigin() + (long) Math.floor((now - current.originNanos()) / 1e9 * current.rate()) - sentInRun;
+		if (due > Math.max(1, current.rate())) {
+			// More than a second behind (a stalled broker, or a rate above what the broker takes):
+			// drop the debt rather than burst it out later. Lost to a concurrent API change: fine.
+			run.compareAndSet(current, new Run(current.rate(), now, 0));
+			return;
+		}
+		long batch = Math.min(due, MAX_BATCH);
+		for (long i = 0; i < batch; i++) {
 			if (pending.isEmpty()) {
 				pending.addAll(simulator.play());
 			}
 			publisher.publish(pending.poll());
-			eventsThisRun++;
+		}
+		if (batch > 0) {
+			sentInRun += batch;
+			lastRecordNanos = now;
 		}
 	}
 
+	/** Ticking starts when the application is ready; as a lifecycle the pump exists to stop before the producer closes. */
 	@Override
 	public void start() {
+		ticking = true;
 	}
 
 	@Override
 	public void stop() {
 		stopPublishing();
 		scheduler.shutdown();
+		ticking = false;
 	}
 
 	@Override
 	public boolean isRunning() {
-		return !scheduler.isShutdown();
+		return ticking;
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.casinoloyalty.generator.simulation;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,14 +11,21 @@ import java.util.SplittableRandom;
 @Configuration(proxyBeanMethods = false)
 class SimulationConfiguration {
 
+	private static final Logger log = LoggerFactory.getLogger(SimulationConfiguration.class);
+
+	/** The event-time seam: local-stack's end-to-end test replaces it with a fast clock. */
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
 	}
 
 	@Bean
-	CasinoSimulator casinoSimulator(Clock clock) {
-		return new CasinoSimulator(MemberRoster.defaultRoster(), new SplittableRandom(), clock, new TransactionIds(clock));
+	CasinoSimulator casinoSimulator(Clock clock, SimulationProperties properties) {
+		var roster = MemberRoster.from(properties);
+		long seed = properties.seed() != null ? properties.seed() : new SplittableRandom().nextLong();
+		log.info("Simulating {} members with random seed {} (set casino.generator.simulation.seed={} to replay this run)",
+				roster.size(), seed, seed);
+		return new CasinoSimulator(roster, new SplittableRandom(seed), clock, new TransactionIds(clock));
 	}
 
 }

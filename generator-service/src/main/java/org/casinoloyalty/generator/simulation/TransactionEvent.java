@@ -1,8 +1,8 @@
 package org.casinoloyalty.generator.simulation;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
@@ -19,7 +19,7 @@ public record TransactionEvent(
 		@JsonProperty("transaction_type") String transactionType,
 		@JsonProperty("amount") BigDecimal amount,
 		@JsonProperty("game_type") String gameType,
-		@JsonProperty("transaction_time") @JsonFormat(pattern = "yyyy-MM-dd HH:mm:ss.SSS") LocalDateTime transactionTime) {
+		@JsonProperty("transaction_time") @JsonSerialize(using = EventTimeSerializer.class) LocalDateTime transactionTime) {
 
 	public static final String BET = "bet";
 	public static final String WIN = "win";

@@ -1,0 +1,37 @@
+package org.casinoloyalty.generator.schema;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+
+/**
+ * The schema initialiser of Docker mode (the original's generator entrypoint did this job).
+ * Local mode leaves it off: local-stack owns its schema there.
+ *
+ * @param enabled wait for broker and SQL engine, make sure the topic exists, apply the script
+ * @param jdbcUrl the streaming SQL engine (RisingWave speaks the PostgreSQL protocol)
+ * @param username user on the SQL engine
+ * @param password password on the SQL engine; RisingWave's root has none
+ * @param engineBroker the broker address as the SQL engine sees it, written over the script's {@code 'redpanda:9092'}
+ * @param script the statements to apply, each ending on a line whose last non-space character is {@code ;}
+ * @param maxAttempts how often to try the broker and the SQL engine before giving up
+ * @param retryInterval the wait between two attempts
+ */
+@Validated
+@ConfigurationProperties("casino.schema")
+public record SchemaProperties(
+		boolean enabled,
+		@NotBlank @DefaultValue("jdbc:postgresql://risingwave:4566/dev") String jdbcUrl,
+		@NotBlank @DefaultValue("root") String username,
+		@DefaultValue("") String password,
+		@NotBlank @DefaultValue("redpanda:9092") String engineBroker,
+		@NotNull @DefaultValue("classpath:schema/setup_risingwave.sql") Resource script,
+		@Positive @DefaultValue("60") int maxAttempts,
+		@NotNull @DefaultValue("2s") Duration retryInterval) {
+}

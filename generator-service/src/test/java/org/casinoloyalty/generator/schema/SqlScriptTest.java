@@ -1,0 +1,72 @@
+package org.casinoloyalty.generator.schema;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class SqlScriptTest {
+
+	@Test
+	void splitsOnLinesEndingInASemicolonAndSkipsCommentLines() {
+		List<String> statements = SqlScript.statements("""
+				-- heading
+				CREATE TABLE a (x INT);
+
+				-- (1) a view
+				CREATE VIEW b AS
+				SELECT x
+				  -- inside
+				FROM a;
+				INSERT INTO a VALUES (1);   \s
+				""", "broker:1");
+		assertThat(statements).containsExactly("CREATE TABLE a (x INT)", "CREATE VIEW b AS\nSELECT x\nFROM a", "INSERT INTO a VALUES (1)");
+	}
+
+	@Test
+	void replacesTheScriptsBrokerWithTheEnginesBroker() {
+		assertThat(SqlScript.statements("SELECT 'redpanda:9092', 'redpanda:90921';", "kafka.internal:29092"))
+			.containsExactly("SELECT 'kafka.internal:29092', 'redpanda:90921'");
+	}
+
+	@Test
+	void aStatementWithoutItsSemicolonIsRefusedWithItsLine() {
+		assertThatIllegalArgumentException().isThrownBy(() -> SqlScript.statements("SELECT 1;\n\nSELECT 2\nFROM x", "b:1"))
+			.withMessageContaining("line 3");
+	}
+
+	/** The packaged copy of risingwave/setup_risingwave.sql: 12 statements in the order of its numbered comments. */
+	@Test
+	void theRisingWaveScriptSplitsIntoItsTwelveCompleteStatements() throws Exception {
+		String script = new ClassPathResource("schema/setup_risingwave.sql").getContentAsString(StandardCharsets.UTF_8);
+		List<String> statements = SqlScript.statements(script, "redpanda:9092");
+		assertThat(statements).hasSize(12);
+		assertThat(statements).extracting(SqlScript::firstLine).containsExactly(
+				"ALTER SYSTEM SET rw_implicit_flush TO true",
+				"CREATE SOURCE IF NOT EXISTS gaming_transactions ( …",
+				"CREATE TABLE IF NOT EXISTS offer_rules ( …",
+				"INSERT INTO offer_rules (offer_type, threshold, updated_at) VALUES ('hotel', 5000, NULL), ('drink', 1000, NULL)",
+				"FLUSH",
+				"CREATE MATERIALIZED VIEW IF NOT EXISTS member_daily_summary AS …",
+				"CREATE MATERIALIZED VIEW IF NOT EXISTS member_window_live AS …",
+				"CREATE MATERIALIZED VIEW IF NOT EXISTS hotel_room_offers AS …",
+				"CREATE MATERIALIZED VIEW IF NOT EXISTS drink_offers AS …",
+				"CREATE MATERIALIZED VIEW IF NOT EXISTS game_stats AS …",
+				"CREATE MATERIALIZED VIEW IF NOT EXISTS member_leaderboard AS …",
+				"CREATE TABLE IF NOT EXISTS redeemed_offers ( …");
+		assertThat(statements).allSatisfy(statement -> {
+			assertThat(statement).doesNotContain(";").doesNotContain("--");
+			assertThat(statement.chars().filter(c -> c == '(').count()).as(statement)
+				.isEqualTo(statement.chars().filter(c -> c == ')').count());
+			assertThat(statement.chars().filter(c -> c == '\'').count() % 2).as("quotes of %s", statement).isZero();
+		});
+		assertThat(statements.get(1)).contains("properties.bootstrap.server = 'redpanda:9092'").endsWith("FORMAT PLAIN ENCODE JSON");
+		assertThat(statements.get(5)).endsWith("EMIT ON WINDOW CLOSE");
+		assertThat(statements.get(11)).endsWith("ON CONFLICT DO NOTHING");
+	}
+
+}
