@@ -90,5 +90,5 @@ bench-generator: ## Benchmark the generator: top throughput vs Kafka's ProducerP
 bench-local: ## Benchmark local-stack: ingest rate, dashboard query latency at 1M events (~2 min)
 	@scripts/bench-local.sh
 
-bench-dashboard: ## Benchmark the dashboard: heap per open session (50) and SQL statements per refresh (needs make demo, local mode)
+bench-dashboard: ## Benchmark the dashboard: heap per open session (50) and SQL statements per refresh (local mode; starts the demo if needed)
 	@scripts/bench-dashboard.sh

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Dashboard benchmark: server heap per open browser session (50 sessions) and SQL statements per
-# refresh with 1 and with 50 sessions. Needs the local demo running (`make demo`, local mode): the
-# dashboard's pid comes from .local/pids, GCs are triggered with jcmd before each heap reading.
+# refresh with 1 and with 50 sessions. Uses the running local demo (`make demo`, local mode), or starts
+# it for the run and stops it after. The dashboard's pid comes from .local/pids; GCs are triggered
+# with jcmd before each heap reading.
 # Sessions are real: headless chromium (Playwright), one browser context per session, each showing
 # the Hotel tab and receiving the pushes. Harness: dashboard-service/src/test/.../DashboardSessionsBenchIT.
 # Usage: scripts/bench-dashboard.sh [sessions=50] [seconds per measurement=30]
@@ -13,8 +14,10 @@ url="http://localhost:8501"
 pid_file="$root/.local/pids/dashboard.pid"
 
 if ! curl -fsS "$url/actuator/health" >/dev/null 2>&1 || [[ ! -f "$pid_file" ]]; then
-  echo "error: no local dashboard on $url; start the demo first: make demo (local mode)" >&2
-  exit 1
+  # `make bench` runs unattended: bring the local demo up for the measurement and down again after.
+  echo "==> No local demo running: starting it for the benchmark (stopped again afterwards)"
+  trap '"$root/scripts/local-mode.sh" stop' EXIT
+  "$root/scripts/local-mode.sh" start
 fi
 command -v chromium >/dev/null || { echo "error: chromium is needed (apt-get install chromium)" >&2; exit 1; }
 echo "==> Benchmarking the dashboard (pid $(cat "$pid_file")) with $sessions browser sessions, ${span}s per measurement"
