@@ -46,7 +46,7 @@ class SqlScriptTest {
 		List<String> statements = SqlScript.statements(script, "redpanda:9092");
 		assertThat(statements).hasSize(12);
 		assertThat(statements).extracting(SqlScript::firstLine).containsExactly(
-				"ALTER SYSTEM SET rw_implicit_flush TO true",
+				"ALTER SYSTEM SET implicit_flush TO true",
 				"CREATE SOURCE IF NOT EXISTS gaming_transactions ( …",
 				"CREATE TABLE IF NOT EXISTS offer_rules ( …",
 				"INSERT INTO offer_rules (offer_type, threshold, updated_at) VALUES ('hotel', 5000, NULL), ('drink', 1000, NULL)",
