@@ -42,11 +42,12 @@ heap_of() {
 
 say() { printf '%s\n' "$*"; }
 
-# Runs "$@" in the background, printing the elapsed time every few seconds until it ends.
+# Runs "$@" in the background with its output in a log file, printing the elapsed time every few
+# seconds until it ends.
 with_progress() {
-  local label="$1"; shift
+  local label="$1" log="$2"; shift 2
   local start=$SECONDS
-  "$@" &
+  "$@" >"$log" 2>&1 &
   local pid=$!
   while kill -0 "$pid" 2>/dev/null; do
     sleep 5
@@ -81,7 +82,7 @@ build() {
   fi
   mkdir -p "$logs"
   say "==> Building the three services (the first build downloads dependencies from Maven Central; log: .local/logs/build.log)"
-  if ! with_progress "building" "$root/scripts/mvn.sh" -B -DskipTests -Pproduction package >"$logs/build.log" 2>&1; then
+  if ! with_progress "building" "$logs/build.log" "$root/scripts/mvn.sh" -B -DskipTests -Pproduction package; then
     tail -n 40 "$logs/build.log" >&2
     say "error: the build failed; the full log is .local/logs/build.log" >&2
     exit 1
