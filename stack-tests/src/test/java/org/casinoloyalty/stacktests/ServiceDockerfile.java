@@ -74,8 +74,9 @@ final class ServiceDockerfile {
 			}
 		}
 		if (ofKind("RUN", instructions).stream().noneMatch(run -> run.arguments().contains("./mvnw")
-				&& run.arguments().contains(module + "/pom.xml") && run.arguments().contains("package"))) {
-			violations.add("no RUN packages " + module + "/pom.xml with the Maven Wrapper");
+				&& (run.arguments().contains("-f " + module + "/pom.xml") || run.arguments().contains("-pl " + module))
+				&& run.arguments().contains("package"))) {
+			violations.add("no RUN packages " + module + " with the Maven Wrapper (-f " + module + "/pom.xml or -pl " + module + ")");
 		}
 		List<Instruction> runtime = runtimeStage();
 		List<Instruction> user = ofKind("USER", runtime);
