@@ -68,7 +68,9 @@ jars_stale() {
   for s in "${services[@]}"; do
     jar="$(jar_of "$s")"
     [[ -f "$jar" ]] || return 0
-    if [[ -n "$(find "$root"/pom.xml "$root"/*/pom.xml "$root"/*/src/main "$root"/risingwave -newer "$jar" -type f -print -quit 2>/dev/null)" ]]; then
+    # Vaadin writes src/main/frontend/generated during the build itself: not a source change.
+    if [[ -n "$(find "$root"/pom.xml "$root"/*/pom.xml "$root"/*/src/main "$root"/risingwave -newer "$jar" -type f \
+          -not -path '*/src/main/frontend/generated/*' -print -quit 2>/dev/null)" ]]; then
       return 0
     fi
   done
