@@ -55,6 +55,14 @@ public class RedemptionService {
 				offer.windowStart(), offer.windowEnd(), uniqueNow(), redeemedBy);
 		try {
 			repository.insertIfAbsent(attempt);
+		}
+		catch (DataAccessException ex) {
+			logFailure(offer, redeemedBy, ex);
+			return new RedemptionOutcome.Failed("Could not record the redemption of " + offer.memberName() + " ("
+					+ offer.memberId() + "): the database is unreachable (" + ex.getMostSpecificCause().getMessage()
+					+ "). Nothing was redeemed; try again when the connection is back.");
+		}
+		try {
 			return repository.find(attempt.memberId(), attempt.offerType(), attempt.redemptionDate())
 				.<RedemptionOutcome>map(stored -> stored.sameAttemptAs(attempt) ? new RedemptionOutcome.Won(stored)
 						: new RedemptionOutcome.AlreadyRedeemed(stored))
@@ -62,12 +70,17 @@ public class RedemptionService {
 						+ " was sent but is not in redeemed_offers: the engine dropped it. Try again."));
 		}
 		catch (DataAccessException ex) {
-			log.warn("Redemption of {} {} for member {} by {} failed: {}", offer.offerType().key(), offer.windowStart(),
-					offer.memberId(), redeemedBy, ex.getMostSpecificCause().getMessage());
-			return new RedemptionOutcome.Failed("Could not record the redemption of " + offer.memberName() + " ("
-					+ offer.memberId() + "): the database is unreachable (" + ex.getMostSpecificCause().getMessage()
-					+ "). Nothing was redeemed; try again when the connection is back.");
+			// The insert went through, so it may have won: saying "nothing was redeemed" could be false.
+			logFailure(offer, redeemedBy, ex);
+			return new RedemptionOutcome.Failed("The redemption of " + offer.memberName() + " (" + offer.memberId()
+					+ ") was sent, but the database became unreachable before it could be confirmed ("
+					+ ex.getMostSpecificCause().getMessage() + "). Check Fulfillment when the connection is back.");
 		}
+	}
+
+	private static void logFailure(OfferToRedeem offer, String redeemedBy, DataAccessException ex) {
+		log.warn("Redemption of {} {} for member {} by {} failed: {}", offer.offerType().key(), offer.windowStart(),
+				offer.memberId(), redeemedBy, ex.getMostSpecificCause().getMessage());
 	}
 
 	/** Redemptions of the last {@code historyDays} business days, newest first. */

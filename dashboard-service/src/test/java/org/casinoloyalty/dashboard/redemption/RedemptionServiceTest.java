@@ -6,14 +6,17 @@ import org.casinoloyalty.dashboard.engine.EngineDialect;
 import org.casinoloyalty.dashboard.rules.OfferType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -147,6 +150,24 @@ class RedemptionServiceTest extends DatabaseTest {
 
 		assertThat(outcome).isInstanceOf(RedemptionOutcome.Failed.class);
 		assertThat(outcome.message()).contains("database is unreachable", "Nothing was redeemed");
+	}
+
+	@Test
+	void aReadBackThatFailsAfterTheInsertDoesNotClaimNothingWasRedeemed() {
+		RedemptionRepository failingReadBack = new RedemptionRepository(TestDatabase.sql(), dialect) {
+			@Override
+			Optional<Redemption> find(long memberId, OfferType type, LocalDate redemptionDate) {
+				throw new DataAccessResourceFailureException("connection lost");
+			}
+		};
+		RedemptionService service = new RedemptionService(failingReadBack, new RedemptionProperties(ZoneId.of("UTC"), 7),
+				clock);
+
+		RedemptionOutcome outcome = service.redeem(OFFER, "Alice");
+
+		assertThat(outcome).isInstanceOf(RedemptionOutcome.Failed.class);
+		assertThat(outcome.message()).contains("was sent", "Check Fulfillment").doesNotContain("Nothing was redeemed");
+		assertThat(rows()).isOne();
 	}
 
 	@Test
