@@ -10,6 +10,8 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 
 /**
@@ -47,6 +49,12 @@ public final class TestDatabase {
 	public static String jdbcUrl() {
 		dataSource();
 		return postgres.getJdbcUrl("postgres", "postgres");
+	}
+
+	/** A connection to another database of the same server (created by the caller). */
+	public static Connection connectTo(String database) throws SQLException {
+		dataSource();
+		return postgres.getDatabase("postgres", database).getConnection();
 	}
 
 	public static void register(DynamicPropertyRegistry registry) {
