@@ -36,7 +36,7 @@ time_start_up() {
       --casino.local-stack.data-directory="$data" --casino.local-stack.kafka.port=0 \
       --casino.local-stack.kafka.controller-port=0 --casino.local-stack.sql.port=0 >"target/bench-start-$label.log" 2>&1 &
   pid=$!
-  until curl -fsS "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
+  until "$root/scripts/healthy.sh" "http://127.0.0.1:$port/actuator/health"; do
     if ! kill -0 "$pid" 2>/dev/null || (( ($(date +%s%N) - started) / 1000000000 > 60 )); then
       kill -TERM "$pid" 2>/dev/null || true
       echo "error: local-stack did not become healthy; see local-stack/target/bench-start-$label.log" >&2

@@ -3,7 +3,7 @@
 set -uo pipefail
 failures=0
 check() { # name url
-  if curl -fsS "$2" 2>/dev/null | grep -q '"status":"UP"'; then
+  if "$(dirname "$0")/healthy.sh" "$2"; then
     printf '  ok    %-22s %s\n' "$1" "$2"
   else
     printf '  FAIL  %-22s %s\n' "$1" "$2"; failures=$((failures + 1))

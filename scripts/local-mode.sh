@@ -95,7 +95,7 @@ build() {
 wait_healthy() { # $1 = service
   local url; url="$(health_of "$1")"
   local start=$SECONDS limit=180
-  until curl -fsS "$url" 2>/dev/null | grep -q '"status":"UP"'; do
+  until "$root/scripts/healthy.sh" "$url"; do
     if ! pid_alive "$1"; then
       say "error: $1 exited during start-up; last lines of .local/logs/$1.log:" >&2
       tail -n 30 "$logs/$1.log" >&2
@@ -189,7 +189,7 @@ status() {
   local name
   for name in "${services[@]}"; do
     if pid_alive "$name"; then
-      if curl -fsS "$(health_of "$name")" 2>/dev/null | grep -q '"status":"UP"'; then
+      if "$root/scripts/healthy.sh" "$(health_of "$name")"; then
         printf '  %-12s running (pid %s), healthy\n' "$name" "$(cat "$pids/$name.pid")"
       else
         printf '  %-12s running (pid %s), NOT healthy at %s\n' "$name" "$(cat "$pids/$name.pid")" "$(health_of "$name")"
