@@ -141,15 +141,7 @@ start() {
   start_service local-stack "--casino.local-stack.data-directory=$state/data"
   start_service generator "--casino.generator.auto-start=$auto_start"
   start_service dashboard
-  cat <<INFO
-
-Local stack is running (no Docker: Apache Kafka + PostgreSQL standing in for Redpanda + RisingWave).
-  Dashboard       http://localhost:8501
-  Generator API   http://localhost:8000/status   (rate: curl localhost:8000/rate/10)
-  SQL             psql -h localhost -p 4566 -d dev -U root
-  Kafka           localhost:19092, topic gaming-transactions
-  Logs            .local/logs/    Stop: make stop
-INFO
+  "$root/scripts/addresses.sh" local
 }
 
 stop() {

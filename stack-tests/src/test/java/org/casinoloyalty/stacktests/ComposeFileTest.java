@@ -3,8 +3,10 @@ package org.casinoloyalty.stacktests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.function.Consumer;
@@ -71,8 +73,36 @@ class ComposeFileTest {
 						"dashboard names no image with a pinned tag"),
 				arguments("healthcheck removed", change(c -> service(c, "redpanda").remove("healthcheck")),
 						"service redpanda has no healthcheck"),
-				arguments("healthcheck disabled", change(c -> service(c, "console").putObject("healthcheck").put("disable", true)),
-						"service console has no healthcheck"),
+				arguments("healthcheck disabled", change(c -> service(c, "dashboard").putObject("healthcheck").put("disable", true)),
+						"service dashboard has no healthcheck"),
+				arguments("healthcheck on a tool the image may lack", change(c -> service(c, "console").putObject("healthcheck").putArray("test")
+						.add("CMD-SHELL").add("wget -q -O /dev/null http://localhost:8080/admin/health || exit 1")),
+						"service console: healthcheck runs wget, which nobody confirmed in its image"),
+				arguments("healthcheck on another tool", change(c -> ((ObjectNode) service(c, "generator").path("healthcheck")).putArray("test")
+						.add("CMD-SHELL").add("wget -q -O /dev/null http://localhost:8000/actuator/health")),
+						"service generator: healthcheck runs wget"),
+				arguments("waits for a service without healthcheck", change(c -> ((ObjectNode) service(c, "dashboard").path("depends_on"))
+						.putObject("console").put("condition", "service_healthy")),
+						"service dashboard waits for the health of console, which has no healthcheck"),
+				arguments("memory over the laptop budget", change(c -> ((ObjectNode) service(c, "risingwave").path("deploy").path("resources")
+						.path("limits")).put("memory", "4G")),
+						"memory limits add up to 7040 MiB, over the budget of 6144 MiB"),
+				arguments("port on every interface", change(c -> service(c, "dashboard").putArray("ports").add("8501:8501")),
+						"service dashboard publishes 8501:8501 without the bind address ${CASINO_BIND:-127.0.0.1}"),
+				arguments("port on a fixed address", change(c -> service(c, "risingwave").putArray("ports").add("0.0.0.0:4566:4566")),
+						"service risingwave publishes 0.0.0.0:4566:4566 without the bind address"),
+				arguments("long port syntax without host_ip", change(c -> service(c, "generator").putArray("ports").addObject()
+						.put("target", 8000).put("published", "8000")),
+						"service generator publishes 8000 without the bind address"),
+				arguments("reactor backend not passed through", change(c -> {
+							ArrayNode command = (ArrayNode) service(c, "redpanda").path("command");
+							for (int i = 0; i < command.size(); i++) {
+								if (command.path(i).asString().startsWith("--reactor-backend")) {
+									command.remove(i);
+								}
+							}
+						}),
+						"service redpanda does not pass CASINO_REDPANDA_REACTOR_BACKEND through"),
 				arguments("start on service_started", change(c -> ((ObjectNode) service(c, "dashboard").path("depends_on").path("generator")).put("condition", "service_started")),
 						"dashboard waits for generator with condition service_started instead of service_healthy"),
 				arguments("dependency dropped", change(c -> ((ObjectNode) service(c, "generator").path("depends_on")).remove("risingwave")),
@@ -93,6 +123,22 @@ class ComposeFileTest {
 						"generator: Dockerfile"),
 				arguments("autostart not passed through", change(c -> ((ObjectNode) service(c, "generator").path("environment")).remove("CASINO_GENERATOR_AUTOSTART")),
 						"generator does not pass CASINO_GENERATOR_AUTOSTART through"));
+	}
+
+	@ParameterizedTest(name = "{0} -> {1} bytes")
+	@CsvSource({ "1280M, 1342177280", "3G, 3221225472", "256m, 268435456", "1.5g, 1610612736",
+			"512mb, 536870912", "1024k, 1048576", "1048576, 1048576", "100b, 100" })
+	void composeByteValuesAreReadAsCompose(String value, long bytes) {
+		assertThat(StackInvariants.bytes(value)).isEqualTo(bytes);
+	}
+
+	@Test
+	void theDefaultStackFitsTheMemoryBudget() {
+		long total = 0;
+		for (var service : ComposeFile.read().path("services")) {
+			total += StackInvariants.bytes(service.path("deploy").path("resources").path("limits").path("memory").asString());
+		}
+		assertThat(total).isPositive().isLessThanOrEqualTo(StackInvariants.MEMORY_BUDGET_BYTES);
 	}
 
 	private static Consumer<ObjectNode> change(Consumer<ObjectNode> change) {

@@ -8,13 +8,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * What issue 4 asks of docker-compose.yml beyond the Compose Specification: the five services of the
- * original, pinned images, a healthcheck everywhere, start order on health, state on named volumes,
- * memory limits and the original's host ports.
+ * What issues 4 and 9 ask of docker-compose.yml beyond the Compose Specification: the five services of the
+ * original, pinned images, a healthcheck wherever one can run (with a tool the image is known to have), start
+ * order on health, state on named volumes, memory limits that fit a laptop, and the original's host ports,
+ * published on the loopback address unless CASINO_BIND says otherwise.
  */
 final class StackInvariants {
 
@@ -27,6 +31,32 @@ final class StackInvariants {
 	/** Service -> the services it must not start before (they must be healthy first). */
 	static final Map<String, Set<String>> START_ORDER = Map.of("console", Set.of("redpanda"), "generator",
 			Set.of("redpanda", "risingwave"), "dashboard", Set.of("risingwave"));
+
+	/**
+	 * The program each service's healthcheck runs, and where the image is known to have it. A healthcheck on a
+	 * tool nobody confirmed in the image stays "unhealthy" forever and stops everything that waits for it.
+	 * redpanda: rpk (the image's entrypoint execs /usr/bin/rpk; Redpanda's redpanda-labs compose files check with
+	 * it); risingwave: bash (runtime stage ubuntu:24.04 in docker/Dockerfile at v2.8.5, and RisingWave's own
+	 * docker-compose.yml checks with it); generator, dashboard: curl (their Dockerfiles install it,
+	 * ServiceDockerfileTest).
+	 */
+	static final Map<String, String> HEALTHCHECK_TOOLS = Map.of("redpanda", "rpk", "risingwave", "bash", "generator",
+			"curl", "dashboard", "curl");
+
+	/**
+	 * Services without a healthcheck, and why. Console: redpanda-data/console has published no Dockerfile since
+	 * 2022 (commit c9b497d20), so no tool to run a check is confirmed in the image; nothing waits for it.
+	 */
+	static final Map<String, String> WITHOUT_HEALTHCHECK = Map.of("console",
+			"no tool confirmed in the image, and nothing depends on it");
+
+	/** What the memory limits of the default stack may add up to: 6 GiB, a laptop's Docker Desktop share. */
+	static final long MEMORY_BUDGET_BYTES = 6L << 30;
+
+	/** The host address every published port binds to; CASINO_BIND=0.0.0.0 opens them to the network. */
+	static final String BIND_ADDRESS = "${CASINO_BIND:-127.0.0.1}";
+
+	private static final Pattern BYTE_VALUE = Pattern.compile("(\\d+(?:\\.\\d+)?)([bkmg]?)b?", Pattern.CASE_INSENSITIVE);
 
 	private static final String REDPANDA_DATA = "/var/lib/redpanda/data";
 
@@ -64,7 +94,38 @@ final class StackInvariants {
 		if (!autoStart.startsWith("${CASINO_GENERATOR_AUTOSTART")) {
 			violations.add("service generator does not pass CASINO_GENERATOR_AUTOSTART through (make start needs it)");
 		}
+		boolean reactorPassedThrough = false;
+		for (JsonNode argument : services.path("redpanda").path("command")) {
+			reactorPassedThrough |= argument.asString("").startsWith("--reactor-backend=${CASINO_REDPANDA_REACTOR_BACKEND:-");
+		}
+		if (!reactorPassedThrough) {
+			violations.add("service redpanda does not pass CASINO_REDPANDA_REACTOR_BACKEND through to --reactor-backend"
+					+ " (the preflight's Async I/O fix names it)");
+		}
+		long memory = 0;
+		for (Map.Entry<String, JsonNode> service : services.properties()) {
+			memory += bytes(service.getValue().path("deploy").path("resources").path("limits").path("memory").asString("0"));
+		}
+		if (memory > MEMORY_BUDGET_BYTES) {
+			violations.add("memory limits add up to " + (memory >> 20) + " MiB, over the budget of "
+					+ (MEMORY_BUDGET_BYTES >> 20) + " MiB");
+		}
 		return violations;
+	}
+
+	/** Bytes of a Compose byte value: a number with an optional unit b, k, m or g (optionally followed by b). */
+	static long bytes(String value) {
+		Matcher byteValue = BYTE_VALUE.matcher(value.strip());
+		if (!byteValue.matches()) {
+			throw new IllegalArgumentException("not a Compose byte value: " + value);
+		}
+		int shift = switch (byteValue.group(2).toLowerCase(Locale.ROOT)) {
+			case "k" -> 10;
+			case "m" -> 20;
+			case "g" -> 30;
+			default -> 0;
+		};
+		return (long) (Double.parseDouble(byteValue.group(1)) * (1L << shift));
 	}
 
 	private static void checkService(String name, JsonNode service, Path repositoryRoot, List<String> violations) {
@@ -89,10 +150,22 @@ final class StackInvariants {
 				violations.add("service " + name + ": Dockerfile " + dockerfile + " not found");
 			}
 		}
-		JsonNode healthcheck = service.path("healthcheck");
-		if (healthcheck.path("test").isMissingNode() || healthcheck.path("disable").asBoolean(false)
-				|| healthcheck.path("test").path(0).asString("").equals("NONE")) {
+		if (!hasHealthcheck(service) && !WITHOUT_HEALTHCHECK.containsKey(name)) {
 			violations.add("service " + name + " has no healthcheck");
+		}
+		if (hasHealthcheck(service)) {
+			String tool = healthcheckProgram(service.path("healthcheck").path("test"));
+			if (!tool.equals(HEALTHCHECK_TOOLS.get(name))) {
+				violations.add("service " + name + ": healthcheck runs " + tool
+						+ ", which nobody confirmed in its image (confirmed: " + HEALTHCHECK_TOOLS.getOrDefault(name, "none") + ")");
+			}
+		}
+		for (JsonNode port : service.path("ports")) {
+			String hostIp = port.isObject() ? port.path("host_ip").asString("") : port.asString();
+			if (!hostIp.startsWith(BIND_ADDRESS)) {
+				violations.add("service " + name + " publishes " + (port.isObject() ? port.path("published").asString("") : port.asString())
+						+ " without the bind address " + BIND_ADDRESS + " (it would listen on every interface)");
+			}
 		}
 		JsonNode dependsOn = service.path("depends_on");
 		if (dependsOn.isArray()) {
@@ -104,10 +177,26 @@ final class StackInvariants {
 				violations.add("service " + name + " waits for " + dependency.getKey() + " with condition " + condition
 						+ " instead of service_healthy");
 			}
+			if (WITHOUT_HEALTHCHECK.containsKey(dependency.getKey())) {
+				violations.add("service " + name + " waits for the health of " + dependency.getKey() + ", which has no healthcheck ("
+						+ WITHOUT_HEALTHCHECK.get(dependency.getKey()) + ")");
+			}
 		}
 		if (service.path("deploy").path("resources").path("limits").path("memory").asString("").isEmpty()) {
 			violations.add("service " + name + " has no memory limit");
 		}
+	}
+
+	private static boolean hasHealthcheck(JsonNode service) {
+		JsonNode healthcheck = service.path("healthcheck");
+		return !healthcheck.path("test").isMissingNode() && !healthcheck.path("disable").asBoolean(false)
+				&& !healthcheck.path("test").path(0).asString("").equals("NONE");
+	}
+
+	/** The program a healthcheck test starts: ["CMD", program, …], ["CMD-SHELL", "program …"] or "program …". */
+	private static String healthcheckProgram(JsonNode test) {
+		String command = test.isArray() ? test.path(1).asString("") : test.asString("");
+		return command.strip().split("\\s+")[0];
 	}
 
 	/** Tag of an image reference; a digest counts as pinned. */
