@@ -4,7 +4,7 @@
 -- Apply with psql -v ON_ERROR_STOP=1 -f, or statement by statement: each statement ends on a line ending in a semicolon.
 -- Statement-by-statement evidence: docs/sql-verification.md.
 
--- (0) Read-your-writes default for every new session. Docs: /operate/view-configure-runtime-parameters, /sql/commands/sql-alter-system
+-- (0) Read-your-writes for every new session and, since v2.4.0 (#21294), this one: the seed below needs no FLUSH. Docs: /operate/view-configure-runtime-parameters, /sql/commands/sql-alter-system
 ALTER SYSTEM SET implicit_flush TO true;
 
 -- (1) Kafka source with a 10 s watermark. Docs: /sql/commands/sql-create-source, /processing/watermarks, /ingestion/sources/kafka-config
@@ -34,10 +34,7 @@ CREATE TABLE IF NOT EXISTS offer_rules (
 -- (3) Seed rules, a re-run keeps rows already there. Docs: /sql/commands/sql-insert, e2e_test/streaming/on_conflict.slt
 INSERT INTO offer_rules (offer_type, threshold, updated_at) VALUES ('hotel', 5000, NULL), ('drink', 1000, NULL);
 
--- (4) Make the seed visible to this session before the offer views are built. Docs: /sql/commands/sql-flush
-FLUSH;
-
--- (5) Closed 5-minute windows per member, final rows only. Docs: /processing/emit-on-window-close, /processing/sql/time-windows
+-- (4) Closed 5-minute windows per member, final rows only. Docs: /processing/emit-on-window-close, /processing/sql/time-windows
 CREATE MATERIALIZED VIEW IF NOT EXISTS member_daily_summary AS
 SELECT
     member_id,
@@ -54,7 +51,7 @@ WHERE transaction_type IN ('bet', 'win')
 GROUP BY member_id, member_name, window_start, window_end
 EMIT ON WINDOW CLOSE;
 
--- (6) Same aggregates for every window including the open one, emit on update. Docs: /processing/sql/time-windows, /sql/commands/sql-create-mv
+-- (5) Same aggregates for every window including the open one, emit on update. Docs: /processing/sql/time-windows, /sql/commands/sql-create-mv
 CREATE MATERIALIZED VIEW IF NOT EXISTS member_window_live AS
 SELECT
     member_id,
@@ -70,7 +67,7 @@ FROM TUMBLE(gaming_transactions, transaction_time, INTERVAL '5' MINUTE)
 WHERE transaction_type IN ('bet', 'win')
 GROUP BY member_id, member_name, window_start, window_end;
 
--- (7) Closed windows meeting the hotel rule, dynamic filter on offer_rules. Docs: /processing/sql/dynamic-filters, e2e_test/streaming/dynamic_filter.slt
+-- (6) Closed windows meeting the hotel rule, dynamic filter on offer_rules. Docs: /processing/sql/dynamic-filters, e2e_test/streaming/dynamic_filter.slt
 CREATE MATERIALIZED VIEW IF NOT EXISTS hotel_room_offers AS
 SELECT
     member_id,
@@ -85,7 +82,7 @@ SELECT
 FROM member_daily_summary
 WHERE total_spend >= (SELECT MAX(threshold) FROM offer_rules WHERE offer_type = 'hotel');
 
--- (8) Closed windows meeting the drink rule (loss = -net_amount), dynamic filter. Docs: /processing/sql/dynamic-filters, e2e_test/streaming/dynamic_filter.slt
+-- (7) Closed windows meeting the drink rule (loss = -net_amount), dynamic filter. Docs: /processing/sql/dynamic-filters, e2e_test/streaming/dynamic_filter.slt
 CREATE MATERIALIZED VIEW IF NOT EXISTS drink_offers AS
 SELECT
     member_id,
@@ -101,7 +98,7 @@ SELECT
 FROM member_daily_summary
 WHERE -net_amount >= (SELECT MAX(threshold) FROM offer_rules WHERE offer_type = 'drink');
 
--- (9) Per-game totals from the house side, house_edge NULL while nothing is wagered. Docs: /sql/functions/conditional, /sql/query-syntax/value-exp
+-- (8) Per-game totals from the house side, house_edge NULL while nothing is wagered. Docs: /sql/functions/conditional, /sql/query-syntax/value-exp
 CREATE MATERIALIZED VIEW IF NOT EXISTS game_stats AS
 SELECT
     game_type,
@@ -121,7 +118,7 @@ FROM (
     GROUP BY game_type
 ) AS per_game;
 
--- (10) All-time totals per member, rank at query time. Docs: /sql/commands/sql-create-mv, /sql/functions/aggregate
+-- (9) All-time totals per member, rank at query time. Docs: /sql/commands/sql-create-mv, /sql/functions/aggregate
 CREATE MATERIALIZED VIEW IF NOT EXISTS member_leaderboard AS
 SELECT
     member_id,
@@ -135,7 +132,7 @@ FROM gaming_transactions
 WHERE transaction_type IN ('bet', 'win')
 GROUP BY member_id, member_name;
 
--- (11) One redemption per member, offer type and business date, first insert wins. Docs: /sql/commands/sql-create-table, e2e_test/streaming/on_conflict.slt
+-- (10) One redemption per member, offer type and business date, first insert wins. Docs: /sql/commands/sql-create-table, e2e_test/streaming/on_conflict.slt
 CREATE TABLE IF NOT EXISTS redeemed_offers (
     member_id       BIGINT    NOT NULL,
     member_name     VARCHAR   NOT NULL,
