@@ -3,7 +3,7 @@ package org.casinoloyalty.dashboard.engine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * The one place where the two engines differ for the dashboard. RisingWave makes DML visible only
@@ -11,10 +11,14 @@ import org.springframework.stereotype.Component;
  * followed by {@code FLUSH} there; PostgreSQL needs nothing. The engine is detected once, on the
  * first successful call, so the dashboard starts even while the engine is still down.
  */
-@Component
+@Repository
 public class EngineDialect {
 
 	private static final Logger log = LoggerFactory.getLogger(EngineDialect.class);
+
+	private static final String VERSION = "SELECT version()";
+
+	private static final String FLUSH = "FLUSH";
 
 	private final JdbcClient jdbc;
 
@@ -27,7 +31,7 @@ public class EngineDialect {
 	public Engine engine() {
 		Engine detected = engine;
 		if (detected == null) {
-			String version = jdbc.sql("SELECT version()").query(String.class).single();
+			String version = jdbc.sql(VERSION).query(String.class).single();
 			detected = Engine.fromVersion(version);
 			engine = detected;
 			log.info("Connected to {}: {}", detected.label(), version);
@@ -38,7 +42,7 @@ public class EngineDialect {
 	/** Call after every INSERT/UPDATE so the next read (this or another session) sees the write. */
 	public void makeWritesVisible() {
 		if (engine() == Engine.RISINGWAVE) {
-			jdbc.sql("FLUSH").update();
+			jdbc.sql(FLUSH).update();
 		}
 	}
 

@@ -25,14 +25,16 @@ class RedemptionRepository {
 			                             redeemed_at, redeemed_by)
 			VALUES (:memberId, :memberName, :offerType, :redemptionDate, :windowStart, :windowEnd, :redeemedAt, :redeemedBy)""";
 
-	private static final String COLUMNS = """
+	private static final String FIND = """
 			SELECT member_id, member_name, offer_type, redemption_date, window_start, window_end, redeemed_at, redeemed_by
-			FROM redeemed_offers""";
+			FROM redeemed_offers
+			WHERE member_id = :memberId AND offer_type = :offerType AND redemption_date = :redemptionDate""";
 
-	private static final String FIND = COLUMNS
-			+ " WHERE member_id = :memberId AND offer_type = :offerType AND redemption_date = :redemptionDate";
-
-	private static final String SINCE = COLUMNS + " WHERE redemption_date >= :since ORDER BY redeemed_at DESC";
+	private static final String SINCE = """
+			SELECT member_id, member_name, offer_type, redemption_date, window_start, window_end, redeemed_at, redeemed_by
+			FROM redeemed_offers
+			WHERE redemption_date >= :since
+			ORDER BY redeemed_at DESC""";
 
 	private static final RowMapper<Redemption> ROW = (rs, row) -> new Redemption(rs.getLong("member_id"),
 			rs.getString("member_name"), OfferType.fromKey(rs.getString("offer_type")),

@@ -9,14 +9,14 @@ import java.util.List;
  * line whose last non-space character is {@code ;}. The script's broker address for the SQL
  * engine, {@code 'redpanda:9092'}, is replaced by the configured one.
  */
-final class SqlScript {
+public final class SqlScript {
 
 	static final String SCRIPT_BROKER = "'redpanda:9092'";
 
 	private SqlScript() {
 	}
 
-	static List<String> statements(String script, String engineBroker) {
+	public static List<String> statements(String script, String engineBroker) {
 		List<String> statements = new ArrayList<>();
 		StringBuilder current = new StringBuilder();
 		int startLine = 0;

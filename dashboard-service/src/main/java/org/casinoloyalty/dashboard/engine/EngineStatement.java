@@ -1,0 +1,19 @@
+package org.casinoloyalty.dashboard.engine;
+
+import java.util.Locale;
+
+/**
+ * One statement the dashboard sends to the engine.
+ *
+ * @param name where it is declared, {@code Class.FIELD}, as logs, checks and tests name it
+ * @param sql its text, with named parameters ({@code :since}) where RisingWave accepts bind parameters
+ */
+public record EngineStatement(String name, String sql) {
+
+	/** A read, which {@code make check} may run at any time; writes change state and are not run by checks. */
+	public boolean isQuery() {
+		String head = sql.stripLeading().toUpperCase(Locale.ROOT);
+		return head.startsWith("SELECT") || head.startsWith("WITH");
+	}
+
+}
