@@ -1,7 +1,6 @@
 package org.casinoloyalty.dashboard.live;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 import org.springframework.validation.annotation.Validated;
@@ -14,12 +13,11 @@ import java.time.temporal.ChronoUnit;
  *
  * @param defaultRefresh refresh interval of a new browser (the sidebar changes it per browser, 1-60 s)
  * @param history how far back (in event time, before the watermark) offers and windows are shown
- * @param memberWindowRows at most this many rows of per-window activity are read per refresh
  */
 @Validated
 @ConfigurationProperties("casino.dashboard.live")
 public record LiveProperties(@NotNull @DurationUnit(ChronoUnit.SECONDS) Duration defaultRefresh,
-		@NotNull Duration history, @Positive int memberWindowRows) {
+		@NotNull Duration history) {
 
 	public static final Duration MIN_REFRESH = Duration.ofSeconds(1);
 

@@ -76,7 +76,7 @@ class SnapshotReader {
 		List<Offer> hotel = offers.offersSince(OfferType.HOTEL, since);
 		List<Offer> drink = offers.offersSince(OfferType.DRINK, since);
 		List<Redemption> recentRedemptions = redemptions.recent();
-		List<MemberWindow> windows = members.recentWindows(since, properties.memberWindowRows());
+		List<MemberWindow> windows = members.recentWindows(since);
 		List<LeaderboardEntry> leaderboard = members.leaderboard();
 		LocalDate today = redemptions.businessDate();
 		Map<OfferType, OfferBoard> boards = new EnumMap<>(OfferType.class);

@@ -11,6 +11,9 @@ import java.util.List;
  * all-time {@code member_leaderboard}. A window counts as closed when it ends at or before the end
  * of the newest window in {@code member_daily_summary} (the emit-on-window-close view), which needs
  * one scalar subquery instead of a join per row.
+ *
+ * <p>The row limit is a literal, not a bind parameter: RisingWave folds LIMIT to a constant while
+ * binding, before parameters are known, and rejects {@code LIMIT $1} (docs/sql-verification.md, rule R1).
  */
 @Repository
 public class MemberActivityRepository {
@@ -22,7 +25,7 @@ public class MemberActivityRepository {
 			FROM member_window_live l
 			WHERE l.window_start >= :since
 			ORDER BY l.window_start DESC, l.total_spend DESC, l.member_id
-			LIMIT :limit""";
+			LIMIT 500""";
 
 	private static final String LEADERBOARD = """
 			SELECT member_id, member_name, lifetime_spend, lifetime_winnings, lifetime_net, lifetime_transactions, last_seen
@@ -35,9 +38,9 @@ public class MemberActivityRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Windows starting at or after {@code since}, newest first, at most {@code limit} rows. */
-	public List<MemberWindow> recentWindows(LocalDateTime since, int limit) {
-		return jdbc.sql(RECENT_WINDOWS).param("since", since).param("limit", limit).query(MemberWindow.class).list();
+	/** Windows starting at or after {@code since}, newest first, at most 500 rows (2 h of 5-minute windows for 20 members). */
+	public List<MemberWindow> recentWindows(LocalDateTime since) {
+		return jdbc.sql(RECENT_WINDOWS).param("since", since).query(MemberWindow.class).list();
 	}
 
 	public List<LeaderboardEntry> leaderboard() {
