@@ -22,6 +22,22 @@ fi
 check "generator" http://localhost:8000/actuator/health
 check "dashboard" http://localhost:8501/actuator/health
 
+echo "Dashboard queries on the engine (http://localhost:8501/actuator/enginecheck):"
+if queries="$(curl -sS --max-time 30 http://localhost:8501/actuator/enginecheck 2>/dev/null)" && [[ "$queries" == *'"queries"'* ]]; then
+  # One line per query: the dashboard runs each once with harmless arguments and reports the engine's answer.
+  while IFS= read -r line; do
+    name="$(sed -n 's/.*"name":"\([^"]*\)".*/\1/p' <<<"$line")"
+    outcome="$(sed -n 's/.*"outcome":"\([^"]*\)".*/\1/p' <<<"$line")"
+    case "$outcome" in
+      ok) printf '  ok    %s\n' "$name" ;;
+      failed) printf '  FAIL  %s: %s\n' "$name" "$(sed -n 's/.*"error":"\(.*\)"[]}]*$/\1/p' <<<"$line")"; failures=$((failures + 1)) ;;
+      *) printf '  -     %s (%s)\n' "$name" "$outcome" ;;
+    esac
+  done < <(sed 's/},{/}\n{/g' <<<"$queries" | grep '"name"')
+else
+  echo "  FAIL  the dashboard does not answer; see 'make logs'"; failures=$((failures + 1))
+fi
+
 echo "Data (psql -h localhost -p 4566 -d dev -U root):"
 if ! command -v psql >/dev/null 2>&1; then
   echo "  psql not installed (apt-get install postgresql-client); skipping the data checks"
