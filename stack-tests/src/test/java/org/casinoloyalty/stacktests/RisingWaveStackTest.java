@@ -9,7 +9,6 @@ import org.casinoloyalty.dashboard.analytics.AnalyticsRepository;
 import org.casinoloyalty.dashboard.analytics.GameStats;
 import org.casinoloyalty.dashboard.engine.Engine;
 import org.casinoloyalty.dashboard.live.DashboardSnapshot;
-import org.casinoloyalty.dashboard.live.LiveProperties;
 import org.casinoloyalty.dashboard.live.LiveState;
 import org.casinoloyalty.dashboard.live.SnapshotPoller;
 import org.casinoloyalty.dashboard.members.LeaderboardEntry;
@@ -429,7 +428,7 @@ class RisingWaveStackTest {
 	// ---- the dashboard's reads, each row in the notation {@link #row} writes the expectations in
 
 	private static List<String> windows() {
-		return bean(MemberActivityRepository.class).recentWindows(EVER, bean(LiveProperties.class).memberWindowRows())
+		return bean(MemberActivityRepository.class).recentWindows(EVER)
 			.stream()
 			.map(RisingWaveStackTest::render)
 			.toList();
@@ -648,8 +647,13 @@ class RisingWaveStackTest {
 		return "jdbc:postgresql://" + RISINGWAVE.getHost() + ":" + RISINGWAVE.getMappedPort(4566) + "/dev";
 	}
 
+	/** The test's own connections, for catalog and whole-row checks, with the product's driver setting (D16). */
 	private static Connection connect() throws SQLException {
-		return DriverManager.getConnection(jdbcUrl(), "root", "");
+		Properties properties = new Properties();
+		properties.setProperty("user", "root");
+		properties.setProperty("password", "");
+		properties.setProperty("prepareThreshold", "0");
+		return DriverManager.getConnection(jdbcUrl(), properties);
 	}
 
 	private static List<String> names(String show) throws SQLException {
