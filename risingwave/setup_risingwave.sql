@@ -1,7 +1,8 @@
 -- Casino Gaming Loyalty: RisingWave schema (docker mode). Target: risingwave v2.8.5, minimum v2.4.
 -- Relation names and column order follow design.md section 5. Every statement is re-runnable.
--- Prerequisite: topic gaming-transactions exists (CREATE SOURCE fails on a missing topic).
--- Apply with psql -v ON_ERROR_STOP=1 -f, or statement by statement: each statement ends on a line ending in a semicolon.
+-- Prerequisite: topic gaming-transactions exists (CREATE SOURCE fails on a missing topic); the generator's
+-- SchemaInitializer creates it, then sends the statements one by one as Spring's ScriptUtils splits them (on semicolons).
+-- The 5-minute windows and the 10 s watermark equal local-stack's constants (TimeSemanticsParityTest).
 -- Statement-by-statement evidence: docs/sql-verification.md.
 
 -- (0) Read-your-writes for every new session and, since v2.4.0 (#21294), this one: the seed below needs no FLUSH. Docs: /operate/view-configure-runtime-parameters, /sql/commands/sql-alter-system

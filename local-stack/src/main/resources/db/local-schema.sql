@@ -111,7 +111,7 @@ CREATE INDEX IF NOT EXISTS redeemed_offers_by_date ON local_stack.redeemed_offer
 
 -- ON CONFLICT DO NOTHING for a plain INSERT, as RisingWave does it: the first row of a key wins and
 -- a duplicate is dropped without error. INSERT ... ON CONFLICT is race-free under concurrent
--- writers. The view row has the table's columns in the table's order.
+-- writers. The view row is the table's row (SELECT * below).
 CREATE OR REPLACE FUNCTION local_stack.insert_unless_key_exists() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -119,15 +119,16 @@ BEGIN
     RETURN NEW;
 END $$;
 
--- Simple views stay updatable, so UPDATE and DELETE work as on the RisingWave tables.
+-- Simple views stay updatable, so UPDATE and DELETE work as on the RisingWave tables. Each table's
+-- columns are written once, in its CREATE TABLE above: the view takes them all, in the table's order
+-- (PostgreSQL expands * when the view is created), which is also the row the trigger inserts.
 CREATE OR REPLACE VIEW offer_rules AS
-SELECT offer_type, threshold, updated_at FROM local_stack.offer_rules;
+SELECT * FROM local_stack.offer_rules;
 CREATE OR REPLACE TRIGGER offer_rules_on_conflict_do_nothing INSTEAD OF INSERT ON offer_rules
     FOR EACH ROW EXECUTE FUNCTION local_stack.insert_unless_key_exists();
 
 CREATE OR REPLACE VIEW redeemed_offers AS
-SELECT member_id, member_name, offer_type, redemption_date, window_start, window_end, redeemed_at, redeemed_by
-FROM local_stack.redeemed_offers;
+SELECT * FROM local_stack.redeemed_offers;
 CREATE OR REPLACE TRIGGER redeemed_offers_on_conflict_do_nothing INSTEAD OF INSERT ON redeemed_offers
     FOR EACH ROW EXECUTE FUNCTION local_stack.insert_unless_key_exists();
 

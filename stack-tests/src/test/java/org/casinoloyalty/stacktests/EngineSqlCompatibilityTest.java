@@ -5,7 +5,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.casinoloyalty.dashboard.engine.EngineStatement;
 import org.casinoloyalty.dashboard.engine.EngineStatements;
-import org.casinoloyalty.generator.schema.SqlScript;
+import org.casinoloyalty.generator.schema.SchemaScript;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every statement that a service sends to RisingWave, checked against the rules of
  * {@link RisingWaveSqlRules}: the dashboard's (each feature's {@code @Repository} constants, found by
  * the product's own {@link EngineStatements}) and the generator's (risingwave/setup_risingwave.sql,
- * split by the product's own {@link SqlScript}). Runs everywhere, Docker or not; the RisingWave
+ * split by the product's own {@link SchemaScript}). Runs everywhere, Docker or not; the RisingWave
  * suite then runs the same statements on the engine itself where Docker exists.
  */
 class EngineSqlCompatibilityTest {
@@ -39,7 +39,7 @@ class EngineSqlCompatibilityTest {
 	private static final String SCHEMA = "risingwave/setup_risingwave.sql";
 
 	static List<String> schemaStatements() throws IOException {
-		return SqlScript.statements(Files.readString(ComposeFile.REPOSITORY_ROOT.resolve(SCHEMA)), "redpanda:9092");
+		return SchemaScript.statements(Files.readString(ComposeFile.REPOSITORY_ROOT.resolve(SCHEMA)), "redpanda:9092");
 	}
 
 	static Stream<Arguments> everyStatement() throws IOException {

@@ -4,6 +4,7 @@ import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.casinoloyalty.generator.GeneratorProperties;
+import org.casinoloyalty.generator.StartupRetry;
 import org.casinoloyalty.generator.publishing.BrokerHealthIndicator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +31,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Docker mode's start-up job: wait for the broker, make sure the topic exists (CREATE SOURCE fails
- * on a missing one), wait for the SQL engine, then apply the schema script statement by statement.
- * Runs before the application is ready, so the generator publishes only once the schema stands;
- * its health ("schema") stays OUT_OF_SERVICE until then. Every statement of the script is
- * re-runnable, so a restart applies it again harmlessly.
+ * Docker mode's one owner of the set-up (docs/architecture.md, "Who sets up what"): wait for the
+ * broker, create the topic with its partitions when missing (CREATE SOURCE fails on a missing one,
+ * and a broker that auto-creates it would give it one partition), wait for the SQL engine, then
+ * apply the schema script statement by statement ({@link SchemaScript}). Runs before the
+ * application is ready, so the generator publishes only once the schema stands; its health
+ * ("schema") stays OUT_OF_SERVICE until then. Every statement of the script is re-runnable, so a
+ * restart applies it again harmlessly.
  */
 @Component("schema")
 @ConditionalOnBooleanProperty("casino.schema.enabled")
@@ -49,7 +52,7 @@ class SchemaInitializer implements ApplicationRunner, HealthIndicator {
 	private final GeneratorProperties generator;
 	private final Map<String, Object> adminConfig;
 	private final String bootstrapServers;
-	private final BoundedRetry retry;
+	private final StartupRetry retry;
 	private volatile Health health = Health.outOfService().withDetail("phase", "waiting to start").build();
 
 	SchemaInitializer(SchemaProperties schema, GeneratorProperties generator, KafkaAdmin kafkaAdmin, BrokerHealthIndicator broker) {
@@ -57,12 +60,12 @@ class SchemaInitializer implements ApplicationRunner, HealthIndicator {
 		this.schema = schema;
 		this.generator = generator;
 		this.adminConfig = kafkaAdmin.getConfigurationProperties();
-		this.retry = new BoundedRetry(schema.maxAttempts(), schema.retryInterval());
+		this.retry = new StartupRetry(schema.maxAttempts(), schema.retryInterval());
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		List<String> statements = SqlScript.statements(read(), schema.engineBroker());
+		List<String> statements = SchemaScript.statements(read(), schema.engineBroker());
 		try (AdminClient admin = AdminClient.create(adminConfig)) {
 			phase("waiting for the broker");
 			String broker = "Kafka API broker at " + bootstrapServers;
@@ -125,12 +128,12 @@ class SchemaInitializer implements ApplicationRunner, HealthIndicator {
 		phase("applying " + statements.size() + " statements");
 		for (int i = 0; i < statements.size(); i++) {
 			String statement = statements.get(i);
-			log.info("Applying statement {}/{}: {}", i + 1, statements.size(), SqlScript.firstLine(statement));
+			log.info("Applying statement {}/{}: {}", i + 1, statements.size(), SchemaScript.summary(statement));
 			try (Statement jdbc = connection.createStatement()) {
 				jdbc.execute(statement);
 			}
 			catch (SQLException ex) {
-				throw new SQLException("statement " + (i + 1) + " failed (" + SqlScript.firstLine(statement) + "): " + ex.getMessage(),
+				throw new SQLException("statement " + (i + 1) + " failed (" + SchemaScript.summary(statement) + "): " + ex.getMessage(),
 						ex.getSQLState(), ex);
 			}
 		}

@@ -11,15 +11,16 @@ import org.springframework.validation.annotation.Validated;
 import java.time.Duration;
 
 /**
- * The schema initialiser of Docker mode (the original's generator entrypoint did this job).
- * Local mode leaves it off: local-stack owns its schema there.
+ * The schema initialiser of Docker mode (the original's generator entrypoint did this job): it
+ * creates the topic and applies the RisingWave script. Local mode leaves it off: local-stack owns
+ * its topic and its schema there.
  *
  * @param enabled wait for broker and SQL engine, make sure the topic exists, apply the script
  * @param jdbcUrl the streaming SQL engine (RisingWave speaks the PostgreSQL protocol)
  * @param username user on the SQL engine
  * @param password password on the SQL engine; RisingWave's root has none
  * @param engineBroker the broker address as the SQL engine sees it, written over the script's {@code 'redpanda:9092'}
- * @param script the statements to apply, each ending on a line whose last non-space character is {@code ;}
+ * @param script the statements to apply, separated by {@code ;} as Spring's ScriptUtils reads them ({@link SchemaScript})
  * @param maxAttempts how often to try the broker and the SQL engine before giving up
  * @param retryInterval the wait between two attempts
  */

@@ -30,7 +30,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A single-node Apache Kafka broker in KRaft mode, standing in for Redpanda. Its log directory is
- * formatted once and kept, so topics and offsets survive a restart.
+ * formatted once and kept, so topics and offsets survive a restart. It creates local mode's topics
+ * before anything connects: the generator only checks that its topic exists, it never creates it.
  */
 public class EmbeddedKafkaBroker implements AutoCloseable {
 
@@ -58,7 +59,7 @@ public class EmbeddedKafkaBroker implements AutoCloseable {
 		String bootstrap = kafka.host() + ":" + port;
 		EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, bootstrap);
 		broker.ensureTopic(kafka.topic(), kafka.partitions());
-		// One partition, as redpanda/init-redpanda.sh creates it in the Docker stack (D10).
+		// Local mode's one owner of both topics (docs/architecture.md, "Who sets up what"); the DLT has one partition (D10).
 		broker.ensureTopic(kafka.deadLetterTopic(), 1);
 		log.info("Kafka broker (KRaft) listening on {} with topics '{}' ({} partitions) and '{}', data in {}", bootstrap,
 				kafka.topic(), kafka.partitions(), kafka.deadLetterTopic(), logDir);

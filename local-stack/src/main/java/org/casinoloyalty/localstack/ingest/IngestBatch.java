@@ -25,8 +25,13 @@ import java.util.Objects;
  */
 final class IngestBatch {
 
+	/** Watermark = max event time − this (design §4); setup_risingwave.sql's WATERMARK clause, held equal by TimeSemanticsParityTest. */
 	static final Duration WATERMARK_DELAY = Duration.ofSeconds(10);
-	static final long WINDOW_SECONDS = Duration.ofMinutes(5).toSeconds();
+
+	/** Tumbling windows of this length, aligned to the epoch (design §4); setup_risingwave.sql's TUMBLE, held equal likewise. */
+	static final Duration WINDOW_LENGTH = Duration.ofMinutes(5);
+
+	static final long WINDOW_SECONDS = WINDOW_LENGTH.toSeconds();
 
 	enum Outcome { COUNTED, HEARTBEAT, LATE }
 
