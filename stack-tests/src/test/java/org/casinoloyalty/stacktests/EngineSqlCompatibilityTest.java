@@ -83,31 +83,6 @@ class EngineSqlCompatibilityTest {
 			.containsEntry("redeemed_offers", Set.of("member_id", "offer_type", "redemption_date"));
 	}
 
-	/**
-	 * Only a feature's repository talks to the engine, so the catalogue above misses nothing; the one
-	 * exception is {@code make check}'s endpoint, which runs nothing but that catalogue.
-	 */
-	@Test
-	void onlyRepositoriesSendSql() {
-		JavaClasses dashboard = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-			.importPackages("org.casinoloyalty.dashboard");
-		noClasses().that()
-			.areNotAnnotatedWith(org.springframework.stereotype.Repository.class)
-			.and()
-			.doNotHaveFullyQualifiedName("org.casinoloyalty.dashboard.engine.EngineCheckEndpoint")
-			.should()
-			.dependOnClassesThat()
-			.haveFullyQualifiedName("org.springframework.jdbc.core.simple.JdbcClient")
-			.orShould()
-			.dependOnClassesThat()
-			.haveFullyQualifiedName("org.springframework.jdbc.core.JdbcTemplate")
-			.orShould()
-			.dependOnClassesThat()
-			.haveFullyQualifiedName("java.sql.Statement")
-			.because("every statement the dashboard sends must be one of EngineStatements.all()")
-			.check(dashboard);
-	}
-
 	/** R3 for code: RisingWave has no read-write transactions, so nothing may rely on one. */
 	@Test
 	void noServiceReliesOnATransaction() {
