@@ -46,7 +46,7 @@ class ArchitectureTest {
 		.resideInAPackage("org.springframework.jdbc.core..");
 
 	@ArchTest
-	static final ArchRule featuresAreFreeOfCycles = slices().matching("org.casinoloyalty.dashboard.(*)")
+	static final ArchRule featuresAreFreeOfCycles = slices().matching("org.casinoloyalty.dashboard.(*)..")
 		.should()
 		.beFreeOfCycles();
 

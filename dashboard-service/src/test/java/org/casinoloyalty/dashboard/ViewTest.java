@@ -28,7 +28,7 @@ public abstract class ViewTest extends DatabaseTest {
 
 	/** Views are package-private, which Karibu's class-path scan skips; so they are listed here. */
 	private static final Routes ROUTES = routes("offers.ui.HotelOffersView", "offers.ui.DrinkOffersView",
-			"redemption.ui.FulfillmentView", "analytics.ui.AnalyticsView", "members.ui.MembersView");
+			"fulfillment.ui.FulfillmentView", "analytics.ui.AnalyticsView", "members.ui.MembersView");
 
 	@Autowired
 	protected ApplicationContext context;

@@ -74,9 +74,9 @@ class EngineSqlCompatibilityTest {
 		assertThat(dashboard).extracting(EngineStatement::name)
 			.contains("AnalyticsRepository.GAME_STATS", "EngineDialect.FLUSH", "EngineDialect.VERSION",
 					"MemberActivityRepository.LEADERBOARD", "MemberActivityRepository.RECENT_WINDOWS",
-					"OfferRepository.DRINK", "OfferRepository.HOTEL", "OfferRepository.WATERMARK",
-					"OfferRuleRepository.ALL", "OfferRuleRepository.UPDATE", "RedemptionRepository.FIND",
-					"RedemptionRepository.INSERT", "RedemptionRepository.SINCE");
+					"OfferRepository.DRINK", "OfferRepository.HOTEL", "OfferRuleRepository.ALL",
+					"OfferRuleRepository.UPDATE", "RedemptionRepository.FIND", "RedemptionRepository.INSERT",
+					"RedemptionRepository.SINCE", "WatermarkRepository.WATERMARK");
 		assertThat(dashboard).allSatisfy(statement -> assertThat(statement.sql()).isNotBlank());
 		assertThat(schemaStatements()).hasSizeGreaterThanOrEqualTo(10);
 		assertThat(primaryKeys()).containsEntry("offer_rules", Set.of("offer_type"))

@@ -8,7 +8,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.casinoloyalty.dashboard.analytics.AnalyticsRepository;
 import org.casinoloyalty.dashboard.analytics.GameStats;
 import org.casinoloyalty.dashboard.engine.Engine;
-import org.casinoloyalty.dashboard.live.DashboardSnapshot;
+import org.casinoloyalty.dashboard.live.LiveSnapshot;
 import org.casinoloyalty.dashboard.live.LiveState;
 import org.casinoloyalty.dashboard.live.SnapshotPoller;
 import org.casinoloyalty.dashboard.members.LeaderboardEntry;
@@ -16,9 +16,17 @@ import org.casinoloyalty.dashboard.members.MemberActivityRepository;
 import org.casinoloyalty.dashboard.members.MemberWindow;
 import org.casinoloyalty.dashboard.offers.Offer;
 import org.casinoloyalty.dashboard.offers.OfferBoard;
+import org.casinoloyalty.dashboard.offers.OfferBoards;
 import org.casinoloyalty.dashboard.offers.OfferRepository;
+import org.casinoloyalty.dashboard.offers.OffersLiveQuery;
+import org.casinoloyalty.dashboard.redemption.RecentRedemptions;
+import org.casinoloyalty.dashboard.redemption.RedemptionsLiveQuery;
+import org.casinoloyalty.dashboard.members.MemberActivity;
+import org.casinoloyalty.dashboard.members.MembersLiveQuery;
+import org.casinoloyalty.dashboard.rules.RulesLiveQuery;
+import org.casinoloyalty.dashboard.analytics.AnalyticsLiveQuery;
 import org.casinoloyalty.dashboard.offers.OfferStatus;
-import org.casinoloyalty.dashboard.offers.Watermark;
+import org.casinoloyalty.dashboard.live.Watermark;
 import org.casinoloyalty.dashboard.redemption.OfferToRedeem;
 import org.casinoloyalty.dashboard.redemption.Redemption;
 import org.casinoloyalty.dashboard.redemption.RedemptionOutcome;
@@ -209,7 +217,7 @@ class RisingWaveStackTest {
 				row(1006, "Ben Ortiz", 500, 1000, 500, 3, T0.plusMinutes(4).plusSeconds(50), T0, T1, false)));
 		await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(rows("SELECT member_id FROM member_daily_summary")).isEmpty());
-		assertThat(bean(OfferRepository.class).watermark()).isEqualTo(new Watermark(null, T1.plusSeconds(9)));
+		assertThat(refreshedSnapshot().watermark()).isEqualTo(new Watermark(null, T1.plusSeconds(9)));
 	}
 
 	@Test
@@ -233,7 +241,7 @@ class RisingWaveStackTest {
 				row(1001, "Alice Carter", 5500, 500, -5000, 3, T0.plusSeconds(30), T0, T1, true),
 				row(1006, "Ben Ortiz", 500, 1000, 500, 3, T0.plusMinutes(4).plusSeconds(50), T0, T1, true));
 		// The heartbeat moved the engine's watermark (the window closed) but is in no view: the latest event is Chloe's bet.
-		assertThat(bean(OfferRepository.class).watermark()).isEqualTo(new Watermark(T1, T1.plusSeconds(9)));
+		assertThat(refreshedSnapshot().watermark()).isEqualTo(new Watermark(T1, T1.plusSeconds(9)));
 	}
 
 	@Test
@@ -305,7 +313,6 @@ class RisingWaveStackTest {
 			assertThat(gameStats()).as(as).containsExactly(expectedGameStats());
 			assertThat(offers(OfferType.HOTEL)).as(as).containsExactly(hotelOffer());
 			assertThat(offers(OfferType.DRINK)).as(as).containsExactly(drinkOffer());
-			assertThat(bean(OfferRepository.class).watermark()).as(as).isEqualTo(new Watermark(T1, T1.plusSeconds(9)));
 			assertThat(rules()).as(as).containsExactly(row("drink", 1000, null), row("hotel", 5000, hotelRuleUpdatedAt));
 			assertThat(redemptions.recent()).as(as).containsExactly(hotelRedemption);
 			RedemptionOutcome again = redemptions.redeem(offer, "second-writer");
@@ -481,7 +488,7 @@ class RisingWaveStackTest {
 	}
 
 	/** The shared poller's next read (the one every open browser would get), asked for as after a redemption. */
-	private static DashboardSnapshot refreshedSnapshot() {
+	private static LiveSnapshot refreshedSnapshot() {
 		SnapshotPoller poller = bean(SnapshotPoller.class);
 		Instant asked = Instant.now();
 		poller.refreshNow();
@@ -495,29 +502,32 @@ class RisingWaveStackTest {
 	}
 
 	/** Everything the tabs show, as the snapshot built it through SnapshotReader. */
-	private static void assertSnapshot(DashboardSnapshot snapshot, String as) {
+	private static void assertSnapshot(LiveSnapshot snapshot, String as) {
+		OfferBoards boards = snapshot.part(OffersLiveQuery.class);
+		RecentRedemptions recent = snapshot.part(RedemptionsLiveQuery.class);
+		MemberActivity members = snapshot.part(MembersLiveQuery.class);
 		assertThat(snapshot.engine()).as(as).isEqualTo(Engine.RISINGWAVE);
 		assertThat(snapshot.watermark()).as(as).isEqualTo(new Watermark(T1, T1.plusSeconds(9)));
-		assertThat(snapshot.rules().values().stream().sorted(Comparator.comparing(rule -> rule.type().key()))
+		assertThat(snapshot.part(RulesLiveQuery.class).byType().values().stream().sorted(Comparator.comparing(rule -> rule.type().key()))
 			.map(RisingWaveStackTest::render)).as(as)
 			.containsExactly(row("drink", 1000, null), row("hotel", 5000, hotelRuleUpdatedAt));
-		OfferBoard.WindowOffers hotel = snapshot.board(OfferType.HOTEL).latest().orElseThrow();
+		OfferBoard.WindowOffers hotel = boards.board(OfferType.HOTEL).latest().orElseThrow();
 		assertThat(List.of(hotel.windowStart(), hotel.windowEnd())).as(as).containsExactly(T0, T1);
 		assertThat(hotel.lines()).as(as).hasSize(1);
 		assertThat(render(hotel.lines().getFirst().offer())).as(as).isEqualTo(hotelOffer());
 		assertThat(hotel.lines().getFirst().status()).as(as).isEqualTo(OfferStatus.REDEEMED);
 		assertThat(hotel.lines().getFirst().redemption()).as(as).isEqualTo(hotelRedemption);
-		OfferBoard.WindowOffers drink = snapshot.board(OfferType.DRINK).latest().orElseThrow();
+		OfferBoard.WindowOffers drink = boards.board(OfferType.DRINK).latest().orElseThrow();
 		assertThat(List.of(drink.windowStart(), drink.windowEnd())).as(as).containsExactly(T0, T1);
 		assertThat(drink.lines()).as(as).hasSize(1);
 		assertThat(render(drink.lines().getFirst().offer())).as(as).isEqualTo(drinkOffer());
 		assertThat(drink.lines().getFirst().status()).as(as).isEqualTo(OfferStatus.PENDING);
-		assertThat(snapshot.redemptions()).as(as).containsExactly(hotelRedemption);
-		assertThat(snapshot.analytics().games().stream().map(RisingWaveStackTest::render)).as(as)
+		assertThat(recent.redemptions()).as(as).containsExactly(hotelRedemption);
+		assertThat(snapshot.part(AnalyticsLiveQuery.class).games().stream().map(RisingWaveStackTest::render)).as(as)
 			.containsExactly(expectedGameStats());
-		assertThat(snapshot.leaderboard().stream().map(RisingWaveStackTest::render)).as(as)
+		assertThat(members.leaderboard().stream().map(RisingWaveStackTest::render)).as(as)
 			.containsExactly(expectedLeaderboard());
-		assertThat(snapshot.memberWindows().stream().map(RisingWaveStackTest::render)).as(as)
+		assertThat(members.windows().stream().map(RisingWaveStackTest::render)).as(as)
 			.containsExactly(closedWindows());
 	}
 

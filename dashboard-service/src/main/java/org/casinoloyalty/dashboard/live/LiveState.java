@@ -7,7 +7,7 @@ import java.util.Optional;
  * What a browser is sent after each refresh: the newest snapshot that could be read, and the outage
  * if the latest read failed (the last good data stays on screen beneath the banner).
  */
-public record LiveState(Optional<DashboardSnapshot> snapshot, Optional<Outage> outage) {
+public record LiveState(Optional<LiveSnapshot> snapshot, Optional<Outage> outage) {
 
 	/**
 	 * @param since when the first failed read happened

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 
 /**
  * The one reader of the views per dashboard process. Every second it checks whether the shortest
- * refresh interval among the open browsers has passed; if so it reads one {@link DashboardSnapshot}
+ * refresh interval among the open browsers has passed; if so it reads one {@link LiveSnapshot}
  * and hands it to each browser whose own interval has passed. So the number of SQL statements per
  * interval depends on the interval, never on the number of open browsers. With no browser open it
  * reads nothing.
@@ -149,7 +149,7 @@ public class SnapshotPoller implements SmartLifecycle {
 	private LiveState read(LiveState previous) {
 		reads.increment();
 		try {
-			DashboardSnapshot snapshot = reader.read();
+			LiveSnapshot snapshot = reader.read();
 			if (previous.outage().isPresent()) {
 				log.info("Engine reachable again after the outage that began at {}; dashboards updated",
 						previous.outage().get().since());

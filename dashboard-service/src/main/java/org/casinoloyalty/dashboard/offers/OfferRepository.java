@@ -9,7 +9,7 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.List;
 
-/** The two offer views and the watermark derived from the window views. */
+/** The two offer views. */
 @Repository
 public class OfferRepository {
 
@@ -27,10 +27,6 @@ public class OfferRepository {
 			WHERE window_start >= :since
 			ORDER BY window_start DESC, loss_amount DESC, member_id""";
 
-	private static final String WATERMARK = """
-			SELECT (SELECT max(window_end) FROM member_daily_summary) AS last_closed_window_end,
-			       (SELECT max(last_transaction) FROM member_window_live) AS latest_event""";
-
 	private final JdbcClient jdbc;
 
 	OfferRepository(JdbcClient jdbc) {
@@ -44,13 +40,6 @@ public class OfferRepository {
 				rs.getLong("transaction_count"), local(rs.getTimestamp("last_transaction")),
 				local(rs.getTimestamp("window_start")), local(rs.getTimestamp("window_end")));
 		return jdbc.sql(type == OfferType.HOTEL ? HOTEL : DRINK).param("since", since).query(row).list();
-	}
-
-	public Watermark watermark() {
-		return jdbc.sql(WATERMARK)
-			.query((rs, i) -> new Watermark(local(rs.getTimestamp("last_closed_window_end")),
-					local(rs.getTimestamp("latest_event"))))
-			.single();
 	}
 
 	private static LocalDateTime local(Timestamp timestamp) {

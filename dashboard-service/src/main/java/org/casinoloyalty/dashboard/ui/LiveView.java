@@ -1,10 +1,10 @@
 package org.casinoloyalty.dashboard.ui;
 
-import org.casinoloyalty.dashboard.live.DashboardSnapshot;
+import org.casinoloyalty.dashboard.live.LiveSnapshot;
 
 /** A tab that shows the shared snapshot; the layout calls it on the UI thread after every refresh. */
 public interface LiveView {
 
-	void show(DashboardSnapshot snapshot);
+	void show(LiveSnapshot snapshot);
 
 }

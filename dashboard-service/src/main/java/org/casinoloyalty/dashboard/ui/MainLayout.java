@@ -14,27 +14,21 @@ import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
 import org.casinoloyalty.dashboard.live.LiveState;
 import org.casinoloyalty.dashboard.live.SnapshotPoller;
-import org.casinoloyalty.dashboard.rules.OfferRuleService;
+import org.springframework.beans.factory.ObjectProvider;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The frame around every tab: the five tabs of the original as links, the sidebar (drawer), a status
- * line and the outage banner. It holds this browser's one subscription to the shared poller and
- * hands each snapshot to the visible tab.
+ * The frame around every tab: a tab per view that declares {@code @Menu} (in its order), the sidebar
+ * (drawer) with the features' sections, a status line and the outage banner. It holds this browser's
+ * one subscription to the shared poller and hands each snapshot to the visible tab and the sidebar.
  */
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
-
-	/** Route and label of each tab, in the original's order. */
-	public record TabLink(String label, String route) {
-	}
-
-	public static final List<TabLink> TABS = List.of(new TabLink("Hotel Room Offers", "hotel"),
-			new TabLink("Drink Offers", "drinks"), new TabLink("Fulfillment", "fulfillment"),
-			new TabLink("Analytics", "analytics"), new TabLink("All Members", "members"));
 
 	final Div outageBanner = new Div();
 
@@ -56,22 +50,26 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
 	private LiveState lastState;
 
-	MainLayout(SnapshotPoller poller, DashboardSession session, OfferRuleService rules) {
+	private final List<String> tabRoutes = new ArrayList<>();
+
+	MainLayout(SnapshotPoller poller, DashboardSession session, ObjectProvider<SidebarSection> sections) {
 		this.poller = poller;
 		this.session = session;
-		this.sidebar = new Sidebar(session, rules, poller, this::changeRefresh);
+		this.sidebar = new Sidebar(session, sections.orderedStream().toList(), this::changeRefresh);
 		setPrimarySection(Section.DRAWER);
 
 		H1 title = new H1("Casino Loyalty Rewards");
 		title.addClassName("app-title");
 		List<Tab> tabList = new ArrayList<>();
-		for (TabLink link : TABS) {
-			Anchor anchor = new Anchor(link.route(), link.label());
+		for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+			String route = entry.path().replaceFirst("^/", "");
+			Anchor anchor = new Anchor(route, entry.title());
 			// Client-side navigation: the tab switches without reloading the page.
 			anchor.getElement().setAttribute("router-link", true);
 			Tab tab = new Tab(anchor);
-			tab.setId("tab-" + link.route());
+			tab.setId("tab-" + route);
 			tabList.add(tab);
+			tabRoutes.add(route);
 		}
 		tabs.add(tabList.toArray(Tab[]::new));
 		tabs.addClassName("main-tabs");
@@ -105,8 +103,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 	@Override
 	public void afterNavigation(AfterNavigationEvent event) {
 		String path = event.getLocation().getFirstSegment();
-		for (int i = 0; i < TABS.size(); i++) {
-			if (TABS.get(i).route().equals(path) || (path.isEmpty() && i == 0)) {
+		for (int i = 0; i < tabRoutes.size(); i++) {
+			if (tabRoutes.get(i).equals(path) || (path.isEmpty() && i == 0)) {
 				tabs.setSelectedIndex(i);
 			}
 		}

@@ -4,7 +4,10 @@ import org.casinoloyalty.dashboard.DatabaseTest;
 import org.casinoloyalty.dashboard.TestDatabase;
 import org.casinoloyalty.dashboard.engine.StatementCounter;
 import org.casinoloyalty.dashboard.offers.OfferStatus;
+import org.casinoloyalty.dashboard.offers.OfferBoards;
+import org.casinoloyalty.dashboard.offers.OffersLiveQuery;
 import org.casinoloyalty.dashboard.rules.OfferType;
+import org.casinoloyalty.dashboard.rules.RulesLiveQuery;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -36,22 +39,23 @@ class SnapshotPollerTest extends DatabaseTest {
 		TestDatabase.closedWindow(1011, "Unlucky Lee", W1, "3000.00", "500.00", 30);
 		TestDatabase.openWindow(1001, "James Chen", W1.plusMinutes(5), "2500.00", "0", 8, W1.plusMinutes(6));
 
-		DashboardSnapshot snapshot = reader.read();
+		LiveSnapshot snapshot = reader.read();
+		OfferBoards offers = snapshot.part(OffersLiveQuery.class);
 
 		assertThat(snapshot.watermark().lastClosedWindowEnd()).isEqualTo(W1.plusMinutes(5));
 		assertThat(snapshot.watermark().current()).isEqualTo(W1.plusMinutes(6).minusSeconds(10));
-		assertThat(snapshot.board(OfferType.HOTEL).latest().orElseThrow().lines())
+		assertThat(offers.board(OfferType.HOTEL).latest().orElseThrow().lines())
 			.singleElement()
 			.satisfies(line -> {
 				assertThat(line.offer().memberName()).isEqualTo("James Chen");
 				assertThat(line.status()).isEqualTo(OfferStatus.PENDING);
 			});
-		assertThat(snapshot.board(OfferType.DRINK).latest().orElseThrow().lines())
+		assertThat(offers.board(OfferType.DRINK).latest().orElseThrow().lines())
 			.singleElement()
 			.satisfies(line -> assertThat(line.offer().qualifyingAmount()).isEqualByComparingTo("2500.00"));
-		assertThat(snapshot.board(OfferType.HOTEL).progress()).singleElement()
+		assertThat(offers.board(OfferType.HOTEL).progress()).singleElement()
 			.satisfies(p -> assertThat(p.fraction()).isEqualTo(0.5));
-		assertThat(snapshot.rules().get(OfferType.HOTEL).threshold()).isEqualByComparingTo("5000");
+		assertThat(snapshot.part(RulesLiveQuery.class).get(OfferType.HOTEL).threshold()).isEqualByComparingTo("5000");
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package org.casinoloyalty.dashboard.offers;
 
 import org.casinoloyalty.dashboard.members.MemberWindow;
+import org.casinoloyalty.dashboard.live.Watermark;
 import org.casinoloyalty.dashboard.redemption.Redemption;
 import org.casinoloyalty.dashboard.rules.OfferRule;
 import org.casinoloyalty.dashboard.rules.OfferType;

@@ -8,11 +8,13 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import org.casinoloyalty.dashboard.analytics.AnalyticsSummary;
 import org.casinoloyalty.dashboard.analytics.GameStats;
-import org.casinoloyalty.dashboard.live.DashboardSnapshot;
+import org.casinoloyalty.dashboard.analytics.AnalyticsLiveQuery;
+import org.casinoloyalty.dashboard.live.LiveSnapshot;
 import org.casinoloyalty.dashboard.ui.Formats;
 import org.casinoloyalty.dashboard.ui.LiveView;
 import org.casinoloyalty.dashboard.ui.MainLayout;
@@ -25,6 +27,7 @@ import java.util.Map;
 
 /** Analytics: the casino's overall figures, the realised house edge per game, and offers per window. */
 @Route(value = "analytics", layout = MainLayout.class)
+@Menu(order = 4, title = "Analytics")
 @PageTitle("Analytics · Casino Loyalty")
 class AnalyticsView extends VerticalLayout implements LiveView {
 
@@ -85,8 +88,8 @@ class AnalyticsView extends VerticalLayout implements LiveView {
 	}
 
 	@Override
-	public void show(DashboardSnapshot snapshot) {
-		AnalyticsSummary summary = snapshot.analytics();
+	public void show(LiveSnapshot snapshot) {
+		AnalyticsSummary summary = snapshot.part(AnalyticsLiveQuery.class);
 		figures.get("Members").setText(Formats.count(summary.members()));
 		figures.get("Transactions").setText(Formats.count(summary.transactions()));
 		figures.get("Wagered").setText(Formats.money(summary.wagered()));

@@ -9,11 +9,14 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import org.casinoloyalty.dashboard.live.DashboardSnapshot;
+import org.casinoloyalty.dashboard.live.LiveSnapshot;
+import org.casinoloyalty.dashboard.members.MemberActivity;
+import org.casinoloyalty.dashboard.members.MembersLiveQuery;
 import org.casinoloyalty.dashboard.members.LeaderboardEntry;
 import org.casinoloyalty.dashboard.members.MemberCsv;
 import org.casinoloyalty.dashboard.members.MemberWindow;
@@ -34,6 +37,7 @@ import java.util.function.BiConsumer;
  * download of exactly the rows shown, in the order shown.
  */
 @Route(value = "members", layout = MainLayout.class)
+@Menu(order = 5, title = "All Members")
 @PageTitle("All Members · Casino Loyalty")
 class MembersView extends VerticalLayout implements LiveView {
 
@@ -137,9 +141,10 @@ class MembersView extends VerticalLayout implements LiveView {
 	}
 
 	@Override
-	public void show(DashboardSnapshot snapshot) {
-		leaderboard.setItems(snapshot.leaderboard());
-		windows.setItems(snapshot.memberWindows());
+	public void show(LiveSnapshot snapshot) {
+		MemberActivity activity = snapshot.part(MembersLiveQuery.class);
+		leaderboard.setItems(activity.leaderboard());
+		windows.setItems(activity.windows());
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.casinoloyalty.dashboard.offers.ui;
 
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import org.casinoloyalty.dashboard.redemption.ui.RedeemAction;
@@ -7,6 +8,7 @@ import org.casinoloyalty.dashboard.rules.OfferType;
 import org.casinoloyalty.dashboard.ui.MainLayout;
 
 @Route(value = "drinks", layout = MainLayout.class)
+@Menu(order = 2, title = "Drink Offers")
 @PageTitle("Drink Offers · Casino Loyalty")
 class DrinkOffersView extends OffersTab {
 

@@ -1,5 +1,6 @@
 package org.casinoloyalty.dashboard.offers.ui;
 
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
@@ -8,6 +9,7 @@ import org.casinoloyalty.dashboard.rules.OfferType;
 import org.casinoloyalty.dashboard.ui.MainLayout;
 
 @Route(value = "hotel", layout = MainLayout.class)
+@Menu(order = 1, title = "Hotel Room Offers")
 @RouteAlias(value = "", layout = MainLayout.class)
 @PageTitle("Hotel Room Offers · Casino Loyalty")
 class HotelOffersView extends OffersTab {

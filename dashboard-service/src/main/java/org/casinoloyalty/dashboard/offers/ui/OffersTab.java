@@ -11,10 +11,12 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.LitRenderer;
-import org.casinoloyalty.dashboard.live.DashboardSnapshot;
+import org.casinoloyalty.dashboard.live.LiveSnapshot;
 import org.casinoloyalty.dashboard.offers.OfferBoard;
 import org.casinoloyalty.dashboard.offers.OfferStatus;
-import org.casinoloyalty.dashboard.offers.Watermark;
+import org.casinoloyalty.dashboard.live.Watermark;
+import org.casinoloyalty.dashboard.offers.OffersLiveQuery;
+import org.casinoloyalty.dashboard.redemption.RedemptionsLiveQuery;
 import org.casinoloyalty.dashboard.redemption.ui.RedeemAction;
 import org.casinoloyalty.dashboard.rules.OfferType;
 import org.casinoloyalty.dashboard.ui.Formats;
@@ -140,12 +142,12 @@ abstract class OffersTab extends VerticalLayout implements LiveView {
 	}
 
 	@Override
-	public void show(DashboardSnapshot snapshot) {
-		OfferBoard board = snapshot.board(type);
+	public void show(LiveSnapshot snapshot) {
+		OfferBoard board = snapshot.part(OffersLiveQuery.class).board(type);
 		Watermark watermark = board.watermark();
 		rule.setText("Members who " + type.verb() + " at least " + Formats.dollars(board.rule().threshold())
 				+ " in one 5-minute window earn a " + type.rewardType() + ". One per customer per day ("
-				+ Formats.day(snapshot.businessDate()) + ").");
+				+ Formats.day(snapshot.part(RedemptionsLiveQuery.class).businessDate()) + ").");
 		showLatest(board, watermark);
 		showProgress(board, watermark);
 		showEarlier(board.earlier());

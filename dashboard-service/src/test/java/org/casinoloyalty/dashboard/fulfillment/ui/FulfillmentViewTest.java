@@ -1,4 +1,4 @@
-package org.casinoloyalty.dashboard.redemption.ui;
+package org.casinoloyalty.dashboard.fulfillment.ui;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.LocatorJ;

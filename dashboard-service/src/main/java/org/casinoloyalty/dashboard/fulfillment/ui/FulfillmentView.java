@@ -1,4 +1,4 @@
-package org.casinoloyalty.dashboard.redemption.ui;
+package org.casinoloyalty.dashboard.fulfillment.ui;
 
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -10,11 +10,16 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import org.casinoloyalty.dashboard.live.DashboardSnapshot;
+import org.casinoloyalty.dashboard.live.LiveSnapshot;
 import org.casinoloyalty.dashboard.offers.OfferBoard;
+import org.casinoloyalty.dashboard.offers.OfferBoards;
+import org.casinoloyalty.dashboard.offers.OffersLiveQuery;
 import org.casinoloyalty.dashboard.redemption.Redemption;
+import org.casinoloyalty.dashboard.redemption.RedemptionsLiveQuery;
+import org.casinoloyalty.dashboard.redemption.ui.RedeemAction;
 import org.casinoloyalty.dashboard.rules.OfferType;
 import org.casinoloyalty.dashboard.ui.Formats;
 import org.casinoloyalty.dashboard.ui.LiveView;
@@ -32,6 +37,7 @@ import java.util.stream.Stream;
  * when, which window), filtered by offer type and business date.
  */
 @Route(value = "fulfillment", layout = MainLayout.class)
+@Menu(order = 3, title = "Fulfillment")
 @PageTitle("Fulfillment · Casino Loyalty")
 class FulfillmentView extends VerticalLayout implements LiveView {
 
@@ -51,7 +57,7 @@ class FulfillmentView extends VerticalLayout implements LiveView {
 
 	private final RedeemAction redeemAction;
 
-	private DashboardSnapshot snapshot;
+	private LiveSnapshot snapshot;
 
 	FulfillmentView(RedeemAction redeemAction) {
 		this.redeemAction = redeemAction;
@@ -113,7 +119,7 @@ class FulfillmentView extends VerticalLayout implements LiveView {
 	}
 
 	@Override
-	public void show(DashboardSnapshot snapshot) {
+	public void show(LiveSnapshot snapshot) {
 		this.snapshot = snapshot;
 		refresh();
 	}
@@ -126,13 +132,15 @@ class FulfillmentView extends VerticalLayout implements LiveView {
 			.filter(t -> t.shortName().equals(typeFilter.getValue()))
 			.findFirst();
 		LocalDate date = dateFilter.getValue();
+		OfferBoards boards = snapshot.part(OffersLiveQuery.class);
 		List<OfferBoard.Line> pending = Stream.of(OfferType.values())
 			.filter(t -> type.isEmpty() || type.get() == t)
-			.flatMap(t -> snapshot.board(t).pending().stream())
+			.flatMap(t -> boards.board(t).pending().stream())
 			.filter(line -> date == null || line.offer().windowStart().toLocalDate().equals(date))
 			.sorted(Comparator.comparing((OfferBoard.Line line) -> line.offer().windowStart()).reversed())
 			.toList();
-		List<Redemption> redeemed = snapshot.redemptions()
+		List<Redemption> redeemed = snapshot.part(RedemptionsLiveQuery.class)
+			.redemptions()
 			.stream()
 			.filter(r -> type.isEmpty() || r.offerType() == type.get())
 			.filter(r -> date == null || r.redemptionDate().equals(date))

@@ -1,4 +1,4 @@
-package org.casinoloyalty.dashboard.offers;
+package org.casinoloyalty.dashboard.live;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -17,8 +17,6 @@ public record Watermark(LocalDateTime lastClosedWindowEnd, LocalDateTime latestE
 	public static final Duration DELAY = Duration.ofSeconds(10);
 
 	public static final Duration WINDOW = Duration.ofMinutes(5);
-
-	public static final Watermark NONE = new Watermark(null, null);
 
 	public LocalDateTime current() {
 		return latestEvent == null ? null : latestEvent.minus(DELAY);

@@ -1,0 +1,49 @@
+package org.casinoloyalty.dashboard.rules.ui;
+
+import com.github.mvysny.kaributesting.v10.LocatorJ;
+import com.vaadin.flow.component.UI;
+import org.casinoloyalty.dashboard.TestDatabase;
+import org.casinoloyalty.dashboard.ViewTest;
+import org.casinoloyalty.dashboard.rules.OfferType;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The rules feature's sidebar section, as every tab shows it. */
+class ThresholdEditorTest extends ViewTest {
+
+	@Test
+	void aChangedThresholdIsStoredInOfferRulesWithItsTime() {
+		UI.getCurrent().navigate("hotel");
+		ThresholdEditor sidebar = LocatorJ._get(ThresholdEditor.class);
+		refreshAndWait(() -> assertThat(sidebar.thresholds.get(OfferType.HOTEL).getValue()).isEqualByComparingTo("5000"));
+		assertThat(sidebar.lastChanged.get(OfferType.HOTEL).getText()).isEqualTo("Seeded default, never changed");
+
+		sidebar.thresholds.get(OfferType.HOTEL).setValue(new BigDecimal("7500"));
+		sidebar.applyButtons.get(OfferType.HOTEL).click();
+
+		assertThat(TestDatabase.sql().sql("SELECT threshold FROM offer_rules WHERE offer_type = 'hotel'")
+			.query(BigDecimal.class)
+			.single()).isEqualByComparingTo("7500");
+		refreshAndWait(() -> assertThat(sidebar.lastChanged.get(OfferType.HOTEL).getText()).startsWith("Last changed"));
+	}
+
+	@Test
+	void anInvalidThresholdIsRefusedWithAReasonAndNotStored() {
+		UI.getCurrent().navigate("hotel");
+		ThresholdEditor sidebar = LocatorJ._get(ThresholdEditor.class);
+		refreshAndWait(() -> assertThat(sidebar.thresholds.get(OfferType.DRINK).getValue()).isNotNull());
+
+		sidebar.thresholds.get(OfferType.DRINK).setValue(new BigDecimal("0.5"));
+		sidebar.applyButtons.get(OfferType.DRINK).click();
+
+		assertThat(sidebar.thresholds.get(OfferType.DRINK).isInvalid()).isTrue();
+		assertThat(sidebar.thresholds.get(OfferType.DRINK).getErrorMessage()).contains("between $1 and $10,000,000");
+		assertThat(TestDatabase.sql().sql("SELECT threshold FROM offer_rules WHERE offer_type = 'drink'")
+			.query(BigDecimal.class)
+			.single()).isEqualByComparingTo("1000");
+	}
+
+}
