@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.casinoloyalty.generator.GeneratorProperties;
-import org.casinoloyalty.generator.publishing.BrokerHealthIndicator;
+import org.casinoloyalty.generator.publishing.BrokerConnectionHealthIndicator;
 import org.casinoloyalty.generator.publishing.EventPump;
 import org.casinoloyalty.generator.publishing.TransactionPublisher;
 import org.springframework.http.HttpStatus;
@@ -47,11 +47,11 @@ class GeneratorController {
 
 	private final EventPump pump;
 	private final TransactionPublisher publisher;
-	private final BrokerHealthIndicator broker;
+	private final BrokerConnectionHealthIndicator broker;
 	private final RateLimits limits;
 	private final GeneratorProperties properties;
 
-	GeneratorController(EventPump pump, TransactionPublisher publisher, BrokerHealthIndicator broker, RateLimits limits,
+	GeneratorController(EventPump pump, TransactionPublisher publisher, BrokerConnectionHealthIndicator broker, RateLimits limits,
 			GeneratorProperties properties) {
 		this.pump = pump;
 		this.publisher = publisher;

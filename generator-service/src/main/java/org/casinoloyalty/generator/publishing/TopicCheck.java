@@ -51,11 +51,11 @@ class TopicCheck implements ApplicationRunner, HealthIndicator {
 	private volatile Health health = Health.outOfService().withDetail("phase", "waiting to start").build();
 
 	@Autowired
-	TopicCheck(GeneratorProperties generator, KafkaAdmin kafkaAdmin, BrokerHealthIndicator broker) {
+	TopicCheck(GeneratorProperties generator, KafkaAdmin kafkaAdmin, BrokerConnectionHealthIndicator broker) {
 		this(generator, kafkaAdmin, broker, MAX_ATTEMPTS, INTERVAL);
 	}
 
-	TopicCheck(GeneratorProperties generator, KafkaAdmin kafkaAdmin, BrokerHealthIndicator broker, int maxAttempts, Duration interval) {
+	TopicCheck(GeneratorProperties generator, KafkaAdmin kafkaAdmin, BrokerConnectionHealthIndicator broker, int maxAttempts, Duration interval) {
 		this.generator = generator;
 		this.adminConfig = kafkaAdmin.getConfigurationProperties();
 		this.bootstrapServers = broker.bootstrapServers();

@@ -5,7 +5,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.casinoloyalty.generator.GeneratorProperties;
 import org.casinoloyalty.generator.StartupRetry;
-import org.casinoloyalty.generator.publishing.BrokerHealthIndicator;
+import org.casinoloyalty.generator.publishing.BrokerConnectionHealthIndicator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -55,7 +55,7 @@ class SchemaInitializer implements ApplicationRunner, HealthIndicator {
 	private final StartupRetry retry;
 	private volatile Health health = Health.outOfService().withDetail("phase", "waiting to start").build();
 
-	SchemaInitializer(SchemaProperties schema, GeneratorProperties generator, KafkaAdmin kafkaAdmin, BrokerHealthIndicator broker) {
+	SchemaInitializer(SchemaProperties schema, GeneratorProperties generator, KafkaAdmin kafkaAdmin, BrokerConnectionHealthIndicator broker) {
 		this.bootstrapServers = broker.bootstrapServers();
 		this.schema = schema;
 		this.generator = generator;

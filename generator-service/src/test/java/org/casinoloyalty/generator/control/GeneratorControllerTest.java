@@ -1,7 +1,7 @@
 package org.casinoloyalty.generator.control;
 
 import org.casinoloyalty.generator.GeneratorProperties;
-import org.casinoloyalty.generator.publishing.BrokerHealthIndicator;
+import org.casinoloyalty.generator.publishing.BrokerConnectionHealthIndicator;
 import org.casinoloyalty.generator.publishing.EventPump;
 import org.casinoloyalty.generator.publishing.TransactionPublisher;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +52,7 @@ class GeneratorControllerTest {
 	TransactionPublisher publisher;
 
 	@MockitoBean
-	BrokerHealthIndicator broker;
+	BrokerConnectionHealthIndicator broker;
 
 	@BeforeEach
 	void generatorRunsAtFive() {

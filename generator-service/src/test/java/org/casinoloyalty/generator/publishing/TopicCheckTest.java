@@ -35,7 +35,7 @@ class TopicCheckTest {
 
 	private static TopicCheck check(String topic) {
 		var generator = new GeneratorProperties(topic, 3, 5, 10_000, false, Duration.ofSeconds(1));
-		return new TopicCheck(generator, kafkaAdmin, new BrokerHealthIndicator(kafkaAdmin), 3, Duration.ofMillis(50));
+		return new TopicCheck(generator, kafkaAdmin, new BrokerConnectionHealthIndicator(kafkaAdmin), 3, Duration.ofMillis(50));
 	}
 
 	@Test

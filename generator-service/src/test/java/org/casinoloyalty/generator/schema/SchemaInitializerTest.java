@@ -4,7 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.casinoloyalty.generator.GeneratorProperties;
-import org.casinoloyalty.generator.publishing.BrokerHealthIndicator;
+import org.casinoloyalty.generator.publishing.BrokerConnectionHealthIndicator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,7 +56,7 @@ class SchemaInitializerTest {
 	private static SchemaInitializer initializer(String jdbcUrl, String topic, Resource script, int attempts) {
 		var schema = new SchemaProperties(true, jdbcUrl, "postgres", "", "kafka.internal:29092", script, attempts, Duration.ofMillis(50));
 		var generator = new GeneratorProperties(topic, 3, 5, 10_000, false, Duration.ofSeconds(1));
-		return new SchemaInitializer(schema, generator, kafkaAdmin, new BrokerHealthIndicator(kafkaAdmin));
+		return new SchemaInitializer(schema, generator, kafkaAdmin, new BrokerConnectionHealthIndicator(kafkaAdmin));
 	}
 
 	private static Set<String> topics() throws Exception {

@@ -6,11 +6,11 @@ import org.springframework.stereotype.Component;
 
 /** Health component {@code broker}: UP while the embedded broker answers a cluster description. */
 @Component("broker")
-class BrokerHealthIndicator implements HealthIndicator {
+class EmbeddedBrokerHealthIndicator implements HealthIndicator {
 
 	private final EmbeddedKafkaBroker broker;
 
-	BrokerHealthIndicator(EmbeddedKafkaBroker broker) {
+	EmbeddedBrokerHealthIndicator(EmbeddedKafkaBroker broker) {
 		this.broker = broker;
 	}
 

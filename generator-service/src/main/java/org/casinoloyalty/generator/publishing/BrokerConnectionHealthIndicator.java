@@ -16,14 +16,14 @@ import java.util.concurrent.TimeUnit;
 
 /** Actuator health "broker": UP when the Kafka API broker answers describeCluster within a short timeout. */
 @Component("broker")
-public class BrokerHealthIndicator extends AbstractHealthIndicator implements AutoCloseable {
+public class BrokerConnectionHealthIndicator extends AbstractHealthIndicator implements AutoCloseable {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
 	private final AdminClient admin;
 	private final String bootstrapServers;
 
-	public BrokerHealthIndicator(KafkaAdmin kafkaAdmin) {
+	public BrokerConnectionHealthIndicator(KafkaAdmin kafkaAdmin) {
 		super("Kafka API broker not reachable");
 		var config = kafkaAdmin.getConfigurationProperties();
 		this.admin = AdminClient.create(config);
