@@ -8,13 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** The analytics part of every refresh: {@code game_stats}, with figures from the members and offers parts. */
 @Component
-public class AnalyticsLiveQuery implements LiveQuery<AnalyticsSummary> {
-
-	private final AnalyticsRepository repository;
-
-	AnalyticsLiveQuery(AnalyticsRepository repository) {
-		this.repository = repository;
-	}
+public record AnalyticsLiveQuery(AnalyticsRepository repository) implements LiveQuery<AnalyticsSummary> {
 
 	@Override
 	public AnalyticsSummary read(LiveRead read) {

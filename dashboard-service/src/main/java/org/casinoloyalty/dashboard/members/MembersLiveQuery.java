@@ -6,13 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** The members part of every refresh: recent windows (the open one included) and the leaderboard. */
 @Component
-public class MembersLiveQuery implements LiveQuery<MemberActivity> {
-
-	private final MemberActivityRepository repository;
-
-	MembersLiveQuery(MemberActivityRepository repository) {
-		this.repository = repository;
-	}
+public record MembersLiveQuery(MemberActivityRepository repository) implements LiveQuery<MemberActivity> {
 
 	@Override
 	public MemberActivity read(LiveRead read) {

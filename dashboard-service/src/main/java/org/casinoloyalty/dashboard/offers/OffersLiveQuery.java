@@ -21,13 +21,7 @@ import java.util.Map;
  * status, and the members on track against the rule in force.
  */
 @Component
-public class OffersLiveQuery implements LiveQuery<OfferBoards> {
-
-	private final OfferRepository repository;
-
-	OffersLiveQuery(OfferRepository repository) {
-		this.repository = repository;
-	}
+public record OffersLiveQuery(OfferRepository repository) implements LiveQuery<OfferBoards> {
 
 	@Override
 	public OfferBoards read(LiveRead read) {

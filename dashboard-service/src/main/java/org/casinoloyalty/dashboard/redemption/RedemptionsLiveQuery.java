@@ -6,13 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** The redemption part of every refresh: today's business date and the recent redemptions. */
 @Component
-public class RedemptionsLiveQuery implements LiveQuery<RecentRedemptions> {
-
-	private final RedemptionService redemptions;
-
-	RedemptionsLiveQuery(RedemptionService redemptions) {
-		this.redemptions = redemptions;
-	}
+public record RedemptionsLiveQuery(RedemptionService redemptions) implements LiveQuery<RecentRedemptions> {
 
 	@Override
 	public RecentRedemptions read(LiveRead read) {

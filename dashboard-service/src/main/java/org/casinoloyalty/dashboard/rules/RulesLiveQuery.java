@@ -9,13 +9,7 @@ import java.util.Map;
 
 /** The rules part of every refresh: {@code offer_rules}, which the schema seeds with one row per type. */
 @Component
-public class RulesLiveQuery implements LiveQuery<OfferRules> {
-
-	private final OfferRuleRepository repository;
-
-	RulesLiveQuery(OfferRuleRepository repository) {
-		this.repository = repository;
-	}
+public record RulesLiveQuery(OfferRuleRepository repository) implements LiveQuery<OfferRules> {
 
 	@Override
 	public OfferRules read(LiveRead read) {
