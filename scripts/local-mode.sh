@@ -241,10 +241,12 @@ wait_healthy() { # $@ = services
       if ! pid_alive "$name"; then
         say "error: $name exited during start-up; last lines of .local/logs/$name.log:" >&2
         tail -n 30 "$logs/$name.log" >&2
+        say "  (the services that did start keep running: make status shows them, make stop stops them)" >&2
         exit 1
       fi
       if (( SECONDS - ${launched[$name]:-$start} > limit )); then
         say "error: $name not healthy at $(health_of "$name") after ${limit}s; see .local/logs/$name.log" >&2
+        say "  (the services that did start keep running: make status shows them, make stop stops them)" >&2
         exit 1
       fi
       left+=("$name")
