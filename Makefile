@@ -10,7 +10,7 @@ API := scripts/generator-api.sh
 
 .PHONY: help demo start local stop restart clean check status logs dashboard console \
         inject inject-rate inject-fast inject-slow inject-stop inject-status build test \
-        bench bench-generator bench-local bench-dashboard
+        bench bench-generator bench-local bench-dashboard bench-startup
 
 help: ## Show all commands
 	@echo "Casino Loyalty Streaming — $(if $(DOCKER),Docker engine found: Docker mode,no Docker engine: local mode)"
@@ -76,13 +76,13 @@ inject-stop: ## Stop data injection
 inject-status: ## Show the generator's status
 	@$(API) GET /status
 
-build: ## Build the runnable jars
+build: ## Build the runnable jars (and, on JDK 25+, the JVM's AOT cache of each service)
 	@scripts/local-mode.sh build
 
 test: ## Run the whole test suite (unit, integration, end-to-end)
 	@scripts/mvn.sh -B verify
 
-bench: bench-generator bench-local bench-dashboard ## Run every benchmark (figures in docs/benchmarks.md)
+bench: bench-generator bench-local bench-dashboard bench-startup ## Run every benchmark (figures in docs/benchmarks.md)
 
 bench-generator: ## Benchmark the generator: top throughput vs Kafka's ProducerPerformance, rate accuracy (~5 min)
 	@scripts/bench-generator.sh
@@ -92,3 +92,6 @@ bench-local: ## Benchmark local-stack: ingest rate, dashboard query latency at 1
 
 bench-dashboard: ## Benchmark the dashboard: heap per open session (50) and SQL statements per refresh (local mode; starts the demo if needed)
 	@scripts/bench-dashboard.sh
+
+bench-startup: ## Benchmark `make demo`'s start-up (local mode): 3 starts from a stopped demo until all healthy, p50 (~2 min)
+	@scripts/bench-startup.sh

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Local mode (no Docker): builds the jars and runs local-stack (Kafka :19092, PostgreSQL :4566),
 # the generator (:8000) and the dashboard (:8501) as background processes.
-# Usage: local-mode.sh build | start [--no-data] | stop | status
+# Usage: local-mode.sh build | prepare | start [--no-data] | stop | status | running
 # Logs and pid files live under .local/ (ignored by git).
+# Start-up: local-stack first; the generator and the dashboard as soon as its Kafka and PostgreSQL
+# ports answer, the two side by side. On JDK 25+ each service runs from its extracted jar with a JVM
+# AOT cache (JEP 483/514, Spring Boot's "AOT cache" recipe) made by a training run after each build
+# (.local/aot/; CASINO_AOT=off starts from the plain jars).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -78,6 +82,11 @@ jars_stale() {
 }
 
 build() {
+  build_jars
+  prepare
+}
+
+build_jars() {
   if ! jars_stale; then
     say "==> Jars are up to date"
     return
@@ -92,55 +101,232 @@ build() {
   say "==> Build done"
 }
 
-wait_healthy() { # $1 = service
-  local url; url="$(health_of "$1")"
-  local start=$SECONDS limit=180
-  until "$root/scripts/healthy.sh" "$url"; do
-    if ! pid_alive "$1"; then
-      say "error: $1 exited during start-up; last lines of .local/logs/$1.log:" >&2
-      tail -n 30 "$logs/$1.log" >&2
-      exit 1
-    fi
-    if (( SECONDS - start > limit )); then
-      say "error: $1 not healthy at $url after ${limit}s; see .local/logs/$1.log" >&2
-      exit 1
-    fi
-    say "  ... waiting for $1 ($((SECONDS - start))s)"
-    sleep 2
-  done
-  say "==> $1 is up ($((SECONDS - start))s)"
+# --- JVM AOT cache --------------------------------------------------------------------------------
+# Spring Boot's recipe: extract the executable jar (java -Djarmode=tools -jar app.jar extract), do a
+# training run with -XX:AOTCacheOutput and -Dspring.context.exit=onRefresh, then run the extracted
+# jar with -XX:AOTCache. A cache belongs to one jar and one JDK: .local/aot/<service>/stamp records
+# both (jar size and mtime, the JDK's version) with the heap setting, and a cache whose stamp differs
+# is made again before it is used. The JDK would refuse a mismatched one anyway (with a warning, and
+# a start as slow as without a cache).
+aot="$state/aot"
+java_home=""
+
+need_jdk() { [[ -n "$java_home" ]] || java_home="$("$root/scripts/find-jdk.sh")"; }
+
+aot_supported() { # exit 0 when the JDK has -XX:AOTCacheOutput (JDK 25+) and CASINO_AOT is not off
+  [[ "${CASINO_AOT:-auto}" != off ]] || return 1
+  local major; major="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$java_home/release")"
+  [[ -n "$major" && "$major" -ge 25 ]]
 }
 
-start_service() { # $1 = service, rest = application arguments
+aot_stamp() { # $1 = service; what the cache was made from
+  local jar; jar="$(jar_of "$1")"
+  printf '%s\n' "jar $(basename "$jar") $(stat -c '%s %Y' "$jar")" \
+    "jdk $(sed -n 's/^JAVA_RUNTIME_VERSION=//p' "$java_home/release")" "heap $(heap_of "$1")"
+}
+
+aot_current() { # $1 = service; exit 0 when its cache exists and matches jar and JDK
+  local dir="$aot/$1"
+  [[ -s "$dir/app.aot" && -f "$dir/stamp" && -f "$dir/app/$(basename "$(jar_of "$1")")" ]] &&
+    [[ "$(cat "$dir/stamp")" == "$(aot_stamp "$1")" ]]
+}
+
+# The training run refreshes the application context and exits (spring.context.exit=onRefresh halts
+# the JVM before any lifecycle bean starts: no web server binds, no pump or ingest loop runs). Beans
+# that start servers during the refresh must not touch the demo's ports or data: local-stack's broker
+# and PostgreSQL get free ports and a temporary data directory, and the halted JVM leaves PostgreSQL
+# behind, which is stopped here; the generator and the dashboard point at an address nobody serves.
+training_args() { # $1 = service, $2 = scratch directory
+  case "$1" in
+    local-stack) echo "--server.port=0 --casino.local-stack.data-directory=$2 --casino.local-stack.kafka.port=0" \
+      "--casino.local-stack.kafka.controller-port=0 --casino.local-stack.sql.port=0" ;;
+    generator) echo "--server.port=0 --spring.kafka.bootstrap-servers=127.0.0.1:9 --spring.kafka.admin.auto-create=false" \
+      "--casino.generator.auto-start=false --logging.level.org.apache.kafka.clients.NetworkClient=error" ;;
+    dashboard) echo "--server.port=0 --spring.datasource.url=jdbc:postgresql://127.0.0.1:9/dev" ;;
+  esac
+}
+
+train() { # $1 = service; extracts its jar and makes its AOT cache (runs in the background)
+  local name="$1" dir="$aot/$1" jar; jar="$(jar_of "$1")"
+  local rc=0 scratch; scratch="$(mktemp -d "${TMPDIR:-/tmp}/casino-aot-$name.XXXXXX")"
+  rm -rf "$dir" && mkdir -p "$dir"
+  (
+    cd "$dir"
+    "$java_home/bin/java" -Djarmode=tools -jar "$jar" extract --destination "$dir/app" &&
+      "$java_home/bin/java" $(heap_of "$name") -XX:AOTCacheOutput="$dir/app.aot" -Dspring.context.exit=onRefresh \
+        -jar "$dir/app/$(basename "$jar")" $(training_args "$name" "$scratch")
+  ) >"$logs/aot-$name.log" 2>&1 || rc=$?
+  local pg="$scratch/postgres/postmaster.pid"
+  if [[ -f "$pg" ]]; then
+    local pid waited=0; pid="$(head -n 1 "$pg")"
+    kill -INT "$pid" 2>/dev/null || true
+    while kill -0 "$pid" 2>/dev/null && (( waited < 40 )); do sleep 0.5; waited=$((waited + 1)); done
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  rm -rf "$scratch"
+  if (( rc == 0 )) && [[ -s "$dir/app.aot" ]]; then
+    aot_stamp "$name" >"$dir/stamp"
+  else
+    rm -rf "$dir"
+    return 1
+  fi
+}
+
+# Makes every missing or stale AOT cache, the training runs side by side, with progress lines.
+prepare() {
+  need_jdk
+  if ! aot_supported; then
+    if [[ "${CASINO_AOT:-auto}" == off ]]; then
+      say "==> CASINO_AOT=off: the services start from their jars, without an AOT cache"
+    else
+      say "==> JDK $(sed -n 's/^JAVA_VERSION="\([^"]*\)"/\1/p' "$java_home/release") has no -XX:AOTCache (JDK 25+): the services start from their jars"
+    fi
+    return 0
+  fi
+  local s todo=() pids_of=() i start=$SECONDS
+  for s in "${services[@]}"; do aot_current "$s" || todo+=("$s"); done
+  (( ${#todo[@]} )) || return 0
+  mkdir -p "$logs" "$aot"
+  say "==> Making the JVM's AOT cache for ${todo[*]} (a training run each, once per build; logs: .local/logs/aot-*.log)"
+  for s in "${todo[@]}"; do train "$s" & pids_of+=($!); done
+  local pending=("${todo[@]}") left
+  while (( ${#pending[@]} )); do
+    sleep 1
+    left=()
+    for i in "${!todo[@]}"; do
+      [[ " ${pending[*]} " == *" ${todo[$i]} "* ]] || continue
+      if kill -0 "${pids_of[$i]}" 2>/dev/null; then
+        left+=("${todo[$i]}")
+      elif wait "${pids_of[$i]}"; then
+        say "==> AOT cache of ${todo[$i]} ready ($((SECONDS - start))s)"
+      else
+        say "warning: the training run of ${todo[$i]} failed (.local/logs/aot-${todo[$i]}.log); it starts without a cache" >&2
+      fi
+    done
+    pending=("${left[@]}")
+    (( ${#pending[@]} && (SECONDS - start) % 10 == 0 )) && say "  ... training ${pending[*]} ($((SECONDS - start))s)"
+  done
+  return 0
+}
+
+# The JVM starts without a cache it cannot use, saying so in the log ("[error][aot] ... Unable to map
+# shared spaces"): then the stamp goes, and the next start makes the cache again.
+aot_check() { # $1 = service
+  [[ -f "$logs/$1.log" ]] && grep -qE '^\[[0-9.]+s\]\[error *\]\[aot' "$logs/$1.log" || return 0
+  say "note: the JVM could not use the AOT cache of $1 (see .local/logs/$1.log); the next start makes it again"
+  rm -f "$aot/$1/stamp"
+}
+
+java_args() { # $1 = service; the JVM options and the jar it runs
+  local name="$1" jar; jar="$(jar_of "$1")"
+  if aot_supported && aot_current "$name"; then
+    echo "$(heap_of "$name") -XX:AOTCache=$aot/$name/app.aot -jar $aot/$name/app/$(basename "$jar")"
+  else
+    echo "$(heap_of "$name") -jar $jar"
+  fi
+}
+
+# Waits until every service named answers healthy, with one line as each comes up and a progress
+# line every few seconds; ends the script when one exits or stays unhealthy past its limit.
+wait_healthy() { # $@ = services
+  local pending=("$@") left name limit=180 start=$SECONDS last=$SECONDS
+  while (( ${#pending[@]} )); do
+    left=()
+    for name in "${pending[@]}"; do
+      if "$root/scripts/healthy.sh" "$(health_of "$name")"; then
+        say "==> $name is up ($(( SECONDS - ${launched[$name]:-$start} ))s)"
+        aot_check "$name"
+        continue
+      fi
+      if ! pid_alive "$name"; then
+        say "error: $name exited during start-up; last lines of .local/logs/$name.log:" >&2
+        tail -n 30 "$logs/$name.log" >&2
+        say "  (the services that did start keep running: make status shows them, make stop stops them)" >&2
+        exit 1
+      fi
+      if (( SECONDS - ${launched[$name]:-$start} > limit )); then
+        say "error: $name not healthy at $(health_of "$name") after ${limit}s; see .local/logs/$name.log" >&2
+        say "  (the services that did start keep running: make status shows them, make stop stops them)" >&2
+        exit 1
+      fi
+      left+=("$name")
+    done
+    pending=("${left[@]}")
+    if (( ${#pending[@]} )); then
+      if (( SECONDS - last >= 3 )); then
+        say "  ... waiting for ${pending[*]} ($((SECONDS - start))s)"
+        last=$SECONDS
+      fi
+      sleep 0.5
+    fi
+  done
+}
+
+# Waits until local-stack's Kafka and PostgreSQL ports accept connections: from then on the generator
+# finds its broker (and a topic with 3 partitions: local-stack creates it right after it listens, the
+# broker's num.partitions is 3 too) and the dashboard its database.
+wait_ports_open() {
+  local start=$SECONDS last=$SECONDS port
+  while true; do
+    port_busy 19092 && port_busy 4566 && return 0
+    if ! pid_alive local-stack; then
+      say "error: local-stack exited during start-up; last lines of .local/logs/local-stack.log:" >&2
+      tail -n 30 "$logs/local-stack.log" >&2
+      exit 1
+    fi
+    if (( SECONDS - start > 180 )); then
+      say "error: local-stack's ports 19092 and 4566 not open after 180s; see .local/logs/local-stack.log" >&2
+      exit 1
+    fi
+    if (( SECONDS - last >= 3 )); then
+      say "  ... waiting for local-stack's Kafka and PostgreSQL ($((SECONDS - start))s)"
+      last=$SECONDS
+    fi
+    sleep 0.25
+  done
+}
+
+declare -A launched=()
+
+launch() { # $1 = service, rest = application arguments; starts it in the background
   local name="$1"; shift
   if pid_alive "$name"; then
     say "==> $name already running (pid $(cat "$pids/$name.pid"))"
     return
   fi
-  local port
-  for port in $(ports_of "$name"); do
-    if port_busy "$port"; then
-      say "error: port $port is taken by another process; free it (lsof -ti:$port) or run 'make stop'" >&2
-      exit 1
-    fi
-  done
-  local java_home; java_home="$("$root/scripts/find-jdk.sh")"
+  need_jdk
   mkdir -p "$logs" "$pids"
   say "==> Starting $name (log: .local/logs/$name.log)"
   cd "$root"
-  setsid nohup "$java_home/bin/java" $(heap_of "$name") -jar "$(jar_of "$name")" "$@" \
-      >"$logs/$name.log" 2>&1 </dev/null &
+  # shellcheck disable=SC2046 # java_args is a list of words
+  setsid nohup "$java_home/bin/java" $(java_args "$name") "$@" >"$logs/$name.log" 2>&1 </dev/null &
   echo $! >"$pids/$name.pid"
-  wait_healthy "$name"
+  launched[$name]=$SECONDS
+}
+
+check_ports_free() { # every port of every service that is not running, before anything starts
+  local name port
+  for name in "${services[@]}"; do
+    pid_alive "$name" && continue
+    for port in $(ports_of "$name"); do
+      if port_busy "$port"; then
+        say "error: port $port ($name) is taken by another process; free it (lsof -ti:$port) or run 'make stop'" >&2
+        exit 1
+      fi
+    done
+  done
 }
 
 start() {
   local auto_start=true
   [[ "${1:-}" == "--no-data" ]] && auto_start=false
   build
-  start_service local-stack "--casino.local-stack.data-directory=$state/data"
-  start_service generator "--casino.generator.auto-start=$auto_start"
-  start_service dashboard
+  check_ports_free
+  launch local-stack "--casino.local-stack.data-directory=$state/data"
+  wait_ports_open
+  launch generator "--casino.generator.auto-start=$auto_start"
+  launch dashboard
+  wait_healthy local-stack generator dashboard
   "$root/scripts/addresses.sh" local
 }
 
@@ -200,9 +386,10 @@ running() { # exit 0 when any local service runs
 
 case "${1:-}" in
   build) build ;;
+  prepare) prepare ;;
   start) shift; start "$@" ;;
   stop) stop ;;
   status) status ;;
   running) running ;;
-  *) say "usage: $0 build | start [--no-data] | stop | status | running" >&2; exit 2 ;;
+  *) say "usage: $0 build | prepare | start [--no-data] | stop | status | running" >&2; exit 2 ;;
 esac
