@@ -4,7 +4,7 @@
 # it for the run and stops it after. The dashboard's pid comes from .local/pids; GCs are triggered
 # with jcmd before each heap reading.
 # Sessions are real: headless chromium (Playwright), one browser context per session, each showing
-# the Hotel tab and receiving the pushes. Harness: dashboard-service/src/test/.../DashboardSessionsBenchIT.
+# the Hotel tab and receiving the pushes. Harness: e2e-tests/src/test/.../DashboardSessionsBenchIT.
 # Usage: scripts/bench-dashboard.sh [sessions=50] [seconds per measurement=30]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -21,14 +21,15 @@ if ! curl -fsS "$url/actuator/health" >/dev/null 2>&1 || [[ ! -f "$pid_file" ]];
 fi
 command -v chromium >/dev/null || { echo "error: chromium is needed (apt-get install chromium)" >&2; exit 1; }
 echo "==> Benchmarking the dashboard (pid $(cat "$pid_file")) with $sessions browser sessions, ${span}s per measurement"
-echo "    (builds the test classes first; log: dashboard-service/target/bench-dashboard.log)"
-mkdir -p "$root/dashboard-service/target"
+echo "    (builds the test classes first; log: e2e-tests/target/bench-dashboard.log)"
+mkdir -p "$root/e2e-tests/target"
 # repackage.skip: the running demo uses the exec jars; leave them alone.
-if ! "$root/scripts/mvn.sh" -B -pl dashboard-service -am verify -Dspring-boot.repackage.skip=true -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dit.test=DashboardSessionsBenchIT -Dbench.url="$url" -Dbench.pid="$(cat "$pid_file")" \
-    -Dbench.sessions="$sessions" -Dbench.seconds="$span" >"$root/dashboard-service/target/bench-dashboard.log" 2>&1; then
-  tail -n 40 "$root/dashboard-service/target/bench-dashboard.log" >&2
-  echo "error: the benchmark failed; see dashboard-service/target/bench-dashboard.log" >&2
+# it.failIfNoSpecifiedTests: local-stack, built in the same reactor, has Failsafe tests of its own.
+if ! "$root/scripts/mvn.sh" -B -pl e2e-tests -am verify -Dspring-boot.repackage.skip=true -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dit.test=DashboardSessionsBenchIT -Dit.failIfNoSpecifiedTests=false -Dbench.url="$url" -Dbench.pid="$(cat "$pid_file")" \
+    -Dbench.sessions="$sessions" -Dbench.seconds="$span" >"$root/e2e-tests/target/bench-dashboard.log" 2>&1; then
+  tail -n 40 "$root/e2e-tests/target/bench-dashboard.log" >&2
+  echo "error: the benchmark failed; see e2e-tests/target/bench-dashboard.log" >&2
   exit 1
 fi
-cat "$root/dashboard-service/target/bench-dashboard.txt"
+cat "$root/e2e-tests/target/bench-dashboard.txt"

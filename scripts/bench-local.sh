@@ -1,29 +1,31 @@
 #!/usr/bin/env bash
 # make bench-local: local-stack's ingest throughput, dashboard query latency and start-up time (issue 5).
-# Builds local-stack and its test classes, runs org.casinoloyalty.localstack.benchmark.LocalStackBenchmark
-# on free ports in a temporary data directory, then times two start-ups of the runnable jar (new and
-# existing data directory). Not part of `make test`. Takes 2-5 minutes, at most 10.
+# Builds e2e-tests in the reactor (local-stack, and the dashboard whose query catalogue it times), runs
+# org.casinoloyalty.e2e.bench.LocalStackBenchmark on free ports in a temporary data directory, then times two
+# start-ups of local-stack's runnable jar (new and existing data directory). Not part of `make test`.
+# Takes 2-5 minutes, at most 10.
 # Options as system properties: BENCH_OPTS="-Dbench.events=200000 -Dbench.members=15 -Dbench.query-runs=100"
-# The report is printed and written to local-stack/target/bench-local.txt.
+# The report is printed and written to e2e-tests/target/bench-local.txt.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$root/local-stack"
+cd "$root/e2e-tests"
 java_home="$("$root/scripts/find-jdk.sh")"
 report=target/bench-local.txt
+local_stack_jar="$root/local-stack/target/local-stack-0.1.0-SNAPSHOT-exec.jar"
 
-echo "==> Building local-stack and its test classes (log: local-stack/target/bench-build.log)"
+echo "==> Building e2e-tests and the modules it uses (log: e2e-tests/target/bench-build.log)"
 mkdir -p target
-if ! "$root/scripts/mvn.sh" -B -q -pl local-stack -am -DskipTests package dependency:build-classpath \
+if ! "$root/scripts/mvn.sh" -B -q -pl e2e-tests -am -DskipTests package dependency:build-classpath \
       -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >target/bench-build.log 2>&1; then
   tail -n 30 target/bench-build.log >&2
-  echo "error: the build failed; see local-stack/target/bench-build.log" >&2
+  echo "error: the build failed; see e2e-tests/target/bench-build.log" >&2
   exit 1
 fi
 
 echo "==> Ingest and query benchmark (1,000,000 events by default; progress every 5 s)"
 timeout 480 "$java_home/bin/java" -Xmx1g ${BENCH_OPTS:-} \
-  -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-  org.casinoloyalty.localstack.benchmark.LocalStackBenchmark
+  -cp "target/test-classes:$(cat target/bench-classpath.txt)" \
+  org.casinoloyalty.e2e.bench.LocalStackBenchmark
 
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
@@ -32,14 +34,14 @@ time_start_up() {
   local data="$1" label="$2" port pid started elapsed
   port="$(free_port)"
   started=$(date +%s%N)
-  "$java_home/bin/java" -Xmx1g -jar target/local-stack-0.1.0-SNAPSHOT-exec.jar --server.port="$port" \
+  "$java_home/bin/java" -Xmx1g -jar "$local_stack_jar" --server.port="$port" \
       --casino.local-stack.data-directory="$data" --casino.local-stack.kafka.port=0 \
       --casino.local-stack.kafka.controller-port=0 --casino.local-stack.sql.port=0 >"target/bench-start-$label.log" 2>&1 &
   pid=$!
   until "$root/scripts/healthy.sh" "http://127.0.0.1:$port/actuator/health"; do
     if ! kill -0 "$pid" 2>/dev/null || (( ($(date +%s%N) - started) / 1000000000 > 60 )); then
       kill -TERM "$pid" 2>/dev/null || true
-      echo "error: local-stack did not become healthy; see local-stack/target/bench-start-$label.log" >&2
+      echo "error: local-stack did not become healthy; see e2e-tests/target/bench-start-$label.log" >&2
       exit 1
     fi
     sleep 0.1
@@ -65,4 +67,4 @@ data="$(mktemp -d)"
 trap 'rm -rf "$data"' EXIT
 time_start_up "$data" new
 time_start_up "$data" existing
-echo "Report: local-stack/target/bench-local.txt"
+echo "Report: e2e-tests/target/bench-local.txt"

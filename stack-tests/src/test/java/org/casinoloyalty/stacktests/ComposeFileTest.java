@@ -119,8 +119,14 @@ class ComposeFileTest {
 						"host port 8501 is not published by service dashboard"),
 				arguments("service removed", change(c -> ((ObjectNode) c.path("services")).remove("console")),
 						"service console is missing"),
-				arguments("Dockerfile path wrong", change(c -> ((ObjectNode) service(c, "generator").path("build")).put("dockerfile", "generator-service/Dockerfile.missing")),
+				arguments("Dockerfile path wrong", change(c -> ((ObjectNode) service(c, "generator").path("build")).put("dockerfile", "Dockerfile.missing")),
 						"generator: Dockerfile"),
+				arguments("build of no module", change(c -> ((ObjectNode) service(c, "dashboard").path("build").path("args")).put("SERVICE", "dashboard")),
+						"service dashboard: build argument SERVICE names no module of the repository: 'dashboard'"),
+				arguments("build without a port", change(c -> ((ObjectNode) service(c, "generator").path("build").path("args")).remove("PORT")),
+						"service generator: no build argument PORT"),
+				arguments("healthcheck on another port", change(c -> ((ObjectNode) service(c, "dashboard").path("build").path("args")).put("PORT", "8000")),
+						"service dashboard: healthcheck does not ask http://localhost:8000/actuator/health"),
 				arguments("autostart not passed through", change(c -> ((ObjectNode) service(c, "generator").path("environment")).remove("CASINO_GENERATOR_AUTOSTART")),
 						"generator does not pass CASINO_GENERATOR_AUTOSTART through"));
 	}

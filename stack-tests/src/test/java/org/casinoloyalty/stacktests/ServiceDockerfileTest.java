@@ -1,5 +1,6 @@
 package org.casinoloyalty.stacktests;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -9,55 +10,90 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-/** The two service Dockerfiles, checked without a Docker engine. */
+/** The one service Dockerfile, read for each service's build arguments, checked without a Docker engine. */
 class ServiceDockerfileTest {
 
 	static final Path ROOT = ComposeFile.REPOSITORY_ROOT;
+
+	static final Path DOCKERFILE = ROOT.resolve("Dockerfile");
 
 	static final List<String> DOCKERIGNORE = ServiceDockerfile.dockerignore(ROOT.resolve(".dockerignore"));
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource({ "generator-service, 8000", "dashboard-service, 8501" })
 	void serviceImageFollowsTheRules(String module, int port) {
-		ServiceDockerfile dockerfile = ServiceDockerfile.read(ROOT.resolve(module).resolve("Dockerfile"));
+		ServiceDockerfile dockerfile = ServiceDockerfile.read(DOCKERFILE, buildArguments(module, port));
 
 		assertThat(dockerfile.violations(module, port, ROOT, DOCKERIGNORE)).isEmpty();
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("brokenDockerfiles")
-	void eachRuleFailsWhenTheGeneratorDockerfileBreaksIt(String change, String from, String to, String expected)
-			throws IOException {
-		String original = Files.readString(ROOT.resolve("generator-service/Dockerfile"));
+	void eachRuleFailsWhenTheDockerfileBreaksIt(String change, String module, int port, String from, String to,
+			String expected) throws IOException {
+		String original = Files.readString(DOCKERFILE);
 		assertThat(original).contains(from);
 
-		ServiceDockerfile broken = ServiceDockerfile.parse(original.replace(from, to));
+		ServiceDockerfile broken = ServiceDockerfile.parse(original.replace(from, to), buildArguments(module, port));
 
-		assertThat(broken.violations("generator-service", 8000, ROOT, DOCKERIGNORE))
+		assertThat(broken.violations(module, port, ROOT, DOCKERIGNORE))
 			.anySatisfy(violation -> assertThat(violation).contains(expected));
 	}
 
 	static Stream<Arguments> brokenDockerfiles() {
+		String generator = "generator-service";
+		String dashboard = "dashboard-service";
 		return Stream.of(
-				arguments("runs as root", "USER casino", "USER root", "runtime stage runs as root"),
-				arguments("no USER", "USER casino\n", "", "runtime stage runs as root"),
-				arguments("runtime on a JDK", "FROM eclipse-temurin:25-jre", "FROM eclipse-temurin:25-jdk",
+				arguments("runs as root", generator, 8000, "USER casino", "USER root", "runtime stage runs as root"),
+				arguments("no USER", generator, 8000, "USER casino\n", "", "runtime stage runs as root"),
+				arguments("runtime on a JDK", generator, 8000, "FROM eclipse-temurin:25-jre", "FROM eclipse-temurin:25-jdk",
 						"runtime stage is not on eclipse-temurin:25-jre"),
-				arguments("single stage", "FROM eclipse-temurin:25-jre\n", "",
-						"not multi-stage"),
-				arguments("health check on another port", "http://localhost:8000/actuator/health",
-						"http://localhost:8080/actuator/health", "no HEALTHCHECK on http://localhost:8000/actuator/health"),
-				arguments("heap not capped", "-XX:MaxRAMPercentage=60 ", "", "-XX:MaxRAMPercentage"),
-				arguments("built without the wrapper", "sh ./mvnw", "mvn", "with the Maven Wrapper"),
-				arguments("COPY of a missing path", "COPY risingwave risingwave", "COPY risingwav risingwave",
+				arguments("runtime stage dropped", generator, 8000, "FROM eclipse-temurin:25-jre\n", "",
+						"runtime stage is not on eclipse-temurin:25-jre"),
+				arguments("a HEALTHCHECK of its own", dashboard, 8501, "ENTRYPOINT",
+						"HEALTHCHECK CMD curl -fsS http://localhost:8501/actuator/health\nENTRYPOINT",
+						"a HEALTHCHECK in the image: docker-compose.yml defines"),
+				arguments("no curl for compose's healthcheck", generator, 8000,
+						"apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \\\n && useradd",
+						"useradd", "runtime stage installs no curl"),
+				arguments("heap not capped", generator, 8000, "-XX:MaxRAMPercentage=60 ", "", "-XX:MaxRAMPercentage"),
+				arguments("port not exposed", dashboard, 8501, "EXPOSE ${PORT}", "EXPOSE 8000", "does not EXPOSE 8501"),
+				arguments("built without the wrapper", generator, 8000, "sh ./mvnw", "mvn", "with the Maven Wrapper"),
+				arguments("builds a fixed module", dashboard, 8501, "-pl ${SERVICE} -am", "-pl generator-service -am",
+						"no RUN packages dashboard-service"),
+				arguments("builds outside the reactor", generator, 8000, "-pl ${SERVICE} -am", "-f ${SERVICE}/pom.xml",
+						"in the reactor (-pl generator-service -am)"),
+				arguments("copies another service", dashboard, 8501, "COPY dashboard-service dashboard-service",
+						"COPY dashboard-service dashboard-service\nCOPY generator-service generator-service",
+						"copies the sources of module generator-service"),
+				arguments("does not copy its module", dashboard, 8501, "COPY dashboard-service dashboard-service\n", "",
+						"does not COPY dashboard-service"),
+				arguments("COPY of a missing path", generator, 8000, "COPY risingwave risingwave", "COPY risingwav risingwave",
 						"COPY source risingwav does not exist"),
-				arguments("COPY of an ignored path", "COPY risingwave risingwave", "COPY .git .git",
+				arguments("COPY of an ignored path", generator, 8000, "COPY risingwave risingwave", "COPY .git .git",
 						"COPY source .git is excluded by .dockerignore"));
+	}
+
+	@Test
+	void aSingleStageFileIsNotMultiStage() {
+		ServiceDockerfile single = ServiceDockerfile.parse("""
+				FROM eclipse-temurin:25-jdk
+				RUN sh ./mvnw -B -pl generator-service -am package
+				""", buildArguments("generator-service", 8000));
+
+		assertThat(single.violations("generator-service", 8000, ROOT, DOCKERIGNORE)).anySatisfy(
+				violation -> assertThat(violation).contains("not multi-stage: 1 FROM"));
+	}
+
+	/** As docker-compose.yml passes them (ComposeFileTest holds compose to a module and its port). */
+	static Map<String, String> buildArguments(String module, int port) {
+		return Map.of("SERVICE", module, "PORT", String.valueOf(port));
 	}
 
 }

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * What issues 4 and 9 ask of docker-compose.yml beyond the Compose Specification: the five services of the
- * original, pinned images, a healthcheck wherever one can run (with a tool the image is known to have), start
+ * original, pinned images, a healthcheck wherever one can run (with a tool the image is known to have; for the
+ * services built here on Actuator at the port their build argument PORT names, SERVICE naming a module), start
  * order on health, state on named volumes, memory limits that fit a laptop, and the original's host ports,
  * published on the loopback address unless CASINO_BIND says otherwise.
  */
@@ -37,7 +38,7 @@ final class StackInvariants {
 	 * tool nobody confirmed in the image stays "unhealthy" forever and stops everything that waits for it.
 	 * redpanda: rpk (the image's entrypoint execs /usr/bin/rpk; Redpanda's redpanda-labs compose files check with
 	 * it); risingwave: bash (runtime stage ubuntu:24.04 in docker/Dockerfile at v2.8.5, and RisingWave's own
-	 * docker-compose.yml checks with it); generator, dashboard: curl (their Dockerfiles install it,
+	 * docker-compose.yml checks with it); generator, dashboard: curl (the repository's Dockerfile installs it,
 	 * ServiceDockerfileTest).
 	 */
 	static final Map<String, String> HEALTHCHECK_TOOLS = Map.of("redpanda", "rpk", "risingwave", "bash", "generator",
@@ -149,6 +150,7 @@ final class StackInvariants {
 			if (!Files.isRegularFile(dockerfile)) {
 				violations.add("service " + name + ": Dockerfile " + dockerfile + " not found");
 			}
+			checkServiceBuild(name, service, context, violations);
 		}
 		if (!hasHealthcheck(service) && !WITHOUT_HEALTHCHECK.containsKey(name)) {
 			violations.add("service " + name + " has no healthcheck");
@@ -187,6 +189,25 @@ final class StackInvariants {
 		}
 	}
 
+	/**
+	 * A service built from the repository's one Dockerfile names its module (build argument SERVICE, a directory
+	 * with a pom.xml) and its port (PORT), and its healthcheck, defined here only, asks Actuator on that port.
+	 */
+	private static void checkServiceBuild(String name, JsonNode service, Path context, List<String> violations) {
+		Map<String, String> arguments = keyValues(service.path("build").path("args"));
+		String module = arguments.getOrDefault("SERVICE", "");
+		if (module.isEmpty() || !Files.isRegularFile(context.resolve(module).resolve("pom.xml"))) {
+			violations.add("service " + name + ": build argument SERVICE names no module of the repository: '" + module + "'");
+		}
+		String port = arguments.getOrDefault("PORT", "");
+		if (port.isEmpty()) {
+			violations.add("service " + name + ": no build argument PORT (the port its image exposes)");
+		}
+		else if (!healthcheckCommand(service.path("healthcheck").path("test")).contains("http://localhost:" + port + "/actuator/health")) {
+			violations.add("service " + name + ": healthcheck does not ask http://localhost:" + port + "/actuator/health");
+		}
+	}
+
 	private static boolean hasHealthcheck(JsonNode service) {
 		JsonNode healthcheck = service.path("healthcheck");
 		return !healthcheck.path("test").isMissingNode() && !healthcheck.path("disable").asBoolean(false)
@@ -195,8 +216,11 @@ final class StackInvariants {
 
 	/** The program a healthcheck test starts: ["CMD", program, …], ["CMD-SHELL", "program …"] or "program …". */
 	private static String healthcheckProgram(JsonNode test) {
-		String command = test.isArray() ? test.path(1).asString("") : test.asString("");
-		return command.strip().split("\\s+")[0];
+		return healthcheckCommand(test).strip().split("\\s+")[0];
+	}
+
+	private static String healthcheckCommand(JsonNode test) {
+		return test.isArray() ? test.path(1).asString("") : test.asString("");
 	}
 
 	/** Tag of an image reference; a digest counts as pinned. */
@@ -254,8 +278,12 @@ final class StackInvariants {
 	}
 
 	private static Map<String, String> environment(JsonNode service) {
+		return keyValues(service.path("environment"));
+	}
+
+	/** A Compose mapping given as a map or as a list of {@code KEY=value} (environment, build args). */
+	private static Map<String, String> keyValues(JsonNode declared) {
 		Map<String, String> environment = new LinkedHashMap<>();
-		JsonNode declared = service.path("environment");
 		if (declared.isArray()) {
 			for (JsonNode entry : declared) {
 				String[] keyValue = entry.asString().split("=", 2);

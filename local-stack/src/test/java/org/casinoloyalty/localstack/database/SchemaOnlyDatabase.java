@@ -7,25 +7,31 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** The embedded PostgreSQL with local-stack's schema applied, and nothing else running. */
-final class SchemaOnlyDatabase implements AutoCloseable {
+/** The embedded PostgreSQL with local-stack's schema applied, and nothing else running (e2e-tests uses it too). */
+public final class SchemaOnlyDatabase implements AutoCloseable {
 
 	private final EmbeddedSqlServer server;
+	private final DataSource dataSource;
 	private final JdbcClient sql;
 
-	SchemaOnlyDatabase(Path dataDirectory) {
+	public SchemaOnlyDatabase(Path dataDirectory) {
 		server = EmbeddedSqlServer.start(new LocalStackProperties.Sql(0, "dev", "root"), dataDirectory);
-		var dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), server.jdbcUrl(), server.username(), "");
+		dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), server.jdbcUrl(), server.username(), "");
 		new LocalSchema(new JdbcTemplate(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)))
 			.apply();
 		sql = JdbcClient.create(dataSource);
 	}
 
-	JdbcClient sql() {
+	public JdbcClient sql() {
 		return sql;
+	}
+
+	public DataSource dataSource() {
+		return dataSource;
 	}
 
 	@Override

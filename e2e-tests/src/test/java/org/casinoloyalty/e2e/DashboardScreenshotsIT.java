@@ -1,4 +1,4 @@
-package org.casinoloyalty.dashboard.e2e;
+package org.casinoloyalty.e2e;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Screenshots of each tab of a running dashboard for docs/screenshots, taken only on request:
- * {@code scripts/mvn.sh -pl dashboard-service -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
+ * {@code scripts/mvn.sh -pl e2e-tests -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
  * -Dit.test=DashboardScreenshotsIT -Ddashboard.url=http://localhost:8501 [-Dscreenshots.redeem=true]}. Each tab
  * must show data first.
  */

@@ -1,4 +1,4 @@
-package org.casinoloyalty.dashboard.e2e;
+package org.casinoloyalty.e2e;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
@@ -25,12 +25,10 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -64,20 +62,17 @@ class DashboardEndToEndIT {
 	static Browser browser;
 
 	@BeforeAll
-	static void startEverything() throws IOException {
+	static void startEverything() {
 		assumeTrue(Files.isExecutable(CHROMIUM), "no chromium at " + CHROMIUM + " (apt-get install chromium)");
-		localStack = new SpringApplicationBuilder(LocalStackApplication.class).run(
-				"--spring.config.location=" + applicationYmlOf("local-stack"), "--spring.main.web-application-type=none",
-				"--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration",
-				"--casino.local-stack.data-directory=" + dataDirectory, "--casino.local-stack.kafka.port=0",
-				"--casino.local-stack.kafka.controller-port=0", "--casino.local-stack.sql.port=0");
+		localStack = new SpringApplicationBuilder(LocalStackApplication.class).run(Applications.localStack(
+				"--spring.main.web-application-type=none", "--casino.local-stack.data-directory=" + dataDirectory,
+				"--casino.local-stack.kafka.port=0", "--casino.local-stack.kafka.controller-port=0",
+				"--casino.local-stack.sql.port=0"));
 		publishEvents(localStack.getBean(EmbeddedKafkaBroker.class).bootstrapServers());
 		EmbeddedSqlServer sql = localStack.getBean(EmbeddedSqlServer.class);
-		dashboard = new SpringApplicationBuilder(DashboardApplication.class).run("--server.port=0",
+		dashboard = new SpringApplicationBuilder(DashboardApplication.class).run(Applications.dashboard("--server.port=0",
 				"--spring.datasource.url=" + sql.jdbcUrl(), "--spring.datasource.username=" + sql.username(),
-				"--casino.dashboard.live.default-refresh=1",
-				// Should the build have skipped the production bundle, development mode's tool overlay would catch the clicks.
-				"--vaadin.devmode.devTools.enabled=false");
+				"--casino.dashboard.live.default-refresh=1"));
 		playwright = Playwright.create(new Playwright.CreateOptions()
 			.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
 		browser = playwright.chromium()
@@ -86,15 +81,6 @@ class DashboardEndToEndIT {
 				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage")));
 	}
 
-	/** local-stack's own application.yml; the dashboard's is first on this class path. */
-	private static String applicationYmlOf(String module) throws IOException {
-		return Collections.list(DashboardEndToEndIT.class.getClassLoader().getResources("application.yml"))
-			.stream()
-			.map(URL::toString)
-			.filter(url -> url.contains(module))
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("no application.yml of " + module + " on the class path"));
-	}
 
 	/**
 	 * James Chen bets $6,000 between 10:00 and 10:01; a heartbeat at 10:05:20 moves the watermark to

@@ -1,4 +1,4 @@
-package org.casinoloyalty.dashboard.e2e;
+package org.casinoloyalty.e2e;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;

@@ -1,5 +1,6 @@
-package org.casinoloyalty.dashboard;
+package org.casinoloyalty.e2e;
 
+import org.casinoloyalty.dashboard.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The test fixture stands in for the engine's relations as plain tables, so tests can set exact
  * rows. This keeps it honest: every fixture relation has the same columns, in the same order and of
  * the same types, as local-stack's real stand-in (itself held to setup_risingwave.sql by
- * local-stack's SchemaParityTest).
+ * local-stack's SchemaParityTest). It reads local-stack's {@code db/local-schema.sql} and the dashboard's
+ * {@code db/dashboard-fixture.sql}, so it lives in neither service's module.
  */
 class FixtureParityTest {
 

@@ -1,6 +1,7 @@
-package org.casinoloyalty.localstack;
+package org.casinoloyalty.e2e;
 
 import org.casinoloyalty.generator.GeneratorApplication;
+import org.casinoloyalty.localstack.LocalStackApplication;
 import org.casinoloyalty.localstack.broker.EmbeddedKafkaBroker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,15 +15,12 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Collections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,33 +41,20 @@ class GeneratorToLocalStackEndToEndTest {
 	static JdbcClient sql;
 
 	@BeforeAll
-	static void startBoth() throws IOException {
-		localStack = new SpringApplicationBuilder(LocalStackApplication.class).run(
+	static void startBoth() {
+		localStack = new SpringApplicationBuilder(LocalStackApplication.class).run(Applications.localStack(
 				"--server.port=0",
 				"--casino.local-stack.data-directory=" + dataDirectory,
 				"--casino.local-stack.kafka.port=0",
 				"--casino.local-stack.kafka.controller-port=0",
-				"--casino.local-stack.sql.port=0");
+				"--casino.local-stack.sql.port=0"));
 		String bootstrap = localStack.getBean(EmbeddedKafkaBroker.class).bootstrapServers();
 		sql = JdbcClient.create(localStack.getBean(DataSource.class));
-		generator = new SpringApplicationBuilder(GeneratorApplication.class, FastClock.class).run(
-				"--spring.config.location=" + applicationYmlOf("generator-service"),
-				// local-stack's JDBC driver is on this shared classpath; the generator has no database of its own here
-				"--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+		generator = new SpringApplicationBuilder(GeneratorApplication.class, FastClock.class).run(Applications.generator(
 				"--server.port=0",
 				"--spring.kafka.bootstrap-servers=" + bootstrap,
 				"--casino.generator.default-rate=200",
-				"--casino.generator.auto-start=true");
-	}
-
-	/** Both applications have an application.yml on this classpath; pick the generator's own. */
-	private static String applicationYmlOf(String module) throws IOException {
-		return Collections.list(GeneratorToLocalStackEndToEndTest.class.getClassLoader().getResources("application.yml"))
-			.stream()
-			.map(URL::toString)
-			.filter(url -> url.contains(module))
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("no application.yml of " + module + " on the test classpath"));
+				"--casino.generator.auto-start=true"));
 	}
 
 	@AfterAll

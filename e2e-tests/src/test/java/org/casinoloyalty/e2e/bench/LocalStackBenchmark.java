@@ -1,6 +1,8 @@
-package org.casinoloyalty.localstack.benchmark;
+package org.casinoloyalty.e2e.bench;
 
-import org.casinoloyalty.localstack.DashboardQueries;
+import org.casinoloyalty.dashboard.engine.EngineStatement;
+import org.casinoloyalty.e2e.Applications;
+import org.casinoloyalty.e2e.DashboardQueries;
 import org.casinoloyalty.localstack.Events;
 import org.casinoloyalty.localstack.RunningLocalStack;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,8 +56,8 @@ public final class LocalStackBenchmark {
 	private void run() throws IOException {
 		Path dataDirectory = Files.createTempDirectory("bench-local-");
 		// the late records are counted in the report; their throttled warnings would only interleave with it
-		String[] quiet = { "--logging.level.root=WARN", "--logging.level.org.apache.kafka=ERROR",
-				"--logging.level.org.casinoloyalty.localstack.ingest=ERROR" };
+		String[] quiet = Applications.localStack("--logging.level.root=WARN", "--logging.level.org.apache.kafka=ERROR",
+				"--logging.level.org.casinoloyalty.localstack.ingest=ERROR");
 		try {
 			header();
 			try (RunningLocalStack stack = RunningLocalStack.start(dataDirectory, quiet)) {
@@ -79,7 +81,7 @@ public final class LocalStackBenchmark {
 						(events - before) / catchUpSeconds, events - before, catchUpSeconds);
 				checkViewsAreCurrent(stack.sql());
 				redeemSomeOffers(stack.sql());
-				timeQueries(stack.sql());
+				timeQueries(stack);
 			}
 		}
 		finally {
@@ -169,25 +171,25 @@ public final class LocalStackBenchmark {
 		line("redemptions: %,d inserted, %,d kept (first per member, offer and day)", redeemed, kept);
 	}
 
-	private void timeQueries(JdbcClient sql) {
-		Map<String, Object> parameters = DashboardQueries.parameters(sql);
-		line("dashboard queries, %d runs each after %d warm-up runs, parameters %s [goal p95 <= 20 ms]", queryRuns,
-				WARM_UP_RUNS, parameters);
-		line("| query | rows | p50 ms | p95 ms | max ms |");
-		line("|---|---:|---:|---:|---:|");
-		for (DashboardQueries.Query query : DashboardQueries.all()) {
+	/** Every query of the dashboard's catalogue, with arguments that fit the data (DashboardQueries). */
+	private void timeQueries(RunningLocalStack stack) {
+		line("dashboard queries, %d runs each after %d warm-up runs [goal p95 <= 20 ms]", queryRuns, WARM_UP_RUNS);
+		line("| query | arguments | rows | p50 ms | p95 ms | max ms |");
+		line("|---|---|---:|---:|---:|---:|");
+		for (EngineStatement query : DashboardQueries.all()) {
+			Map<String, Object> arguments = DashboardQueries.arguments(stack.dataSource(), query);
 			int rows = 0;
 			double[] millis = new double[queryRuns];
 			for (int run = -WARM_UP_RUNS; run < queryRuns; run++) {
 				long start = System.nanoTime();
-				rows = sql.sql(query.sql()).params(parameters).query().listOfRows().size();
+				rows = stack.sql().sql(query.sql()).params(arguments).query().listOfRows().size();
 				if (run >= 0) {
 					millis[run] = (System.nanoTime() - start) / 1e6;
 				}
 			}
 			Arrays.sort(millis);
-			line("| %s | %d | %.2f | %.2f | %.2f |", query.name(), rows, percentile(millis, 50), percentile(millis, 95),
-					millis[millis.length - 1]);
+			line("| %s | %s | %d | %.2f | %.2f | %.2f |", query.name(), arguments, rows, percentile(millis, 50),
+					percentile(millis, 95), millis[millis.length - 1]);
 		}
 	}
 
