@@ -1,7 +1,7 @@
 package org.casinoloyalty.e2e;
 
-import org.casinoloyalty.dashboard.engine.EngineStatement;
-import org.casinoloyalty.dashboard.engine.EngineStatements;
+import org.casinoloyalty.dashboard.sql.EngineStatement;
+import org.casinoloyalty.dashboard.sql.EngineStatements;
 import org.springframework.jdbc.core.SqlParameter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterUtils;

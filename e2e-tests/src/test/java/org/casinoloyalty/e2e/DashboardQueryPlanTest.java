@@ -1,6 +1,6 @@
 package org.casinoloyalty.e2e;
 
-import org.casinoloyalty.dashboard.engine.EngineStatement;
+import org.casinoloyalty.dashboard.sql.EngineStatement;
 import org.casinoloyalty.localstack.database.SchemaOnlyDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -7,7 +7,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.casinoloyalty.dashboard.analytics.AnalyticsRepository;
 import org.casinoloyalty.dashboard.analytics.GameStats;
-import org.casinoloyalty.dashboard.engine.Engine;
+import org.casinoloyalty.dashboard.sql.Engine;
 import org.casinoloyalty.dashboard.live.LiveSnapshot;
 import org.casinoloyalty.dashboard.live.LiveState;
 import org.casinoloyalty.dashboard.live.SnapshotPoller;

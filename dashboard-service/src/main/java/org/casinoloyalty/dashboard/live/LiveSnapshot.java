@@ -1,6 +1,6 @@
 package org.casinoloyalty.dashboard.live;
 
-import org.casinoloyalty.dashboard.engine.Engine;
+import org.casinoloyalty.dashboard.sql.Engine;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package org.casinoloyalty.dashboard.live;
 
-import org.casinoloyalty.dashboard.engine.EngineDialect;
+import org.casinoloyalty.dashboard.sql.EngineDialect;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.stereotype.Component;
 

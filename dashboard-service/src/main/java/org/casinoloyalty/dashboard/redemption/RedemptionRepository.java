@@ -1,6 +1,6 @@
 package org.casinoloyalty.dashboard.redemption;
 
-import org.casinoloyalty.dashboard.engine.EngineDialect;
+import org.casinoloyalty.dashboard.sql.EngineDialect;
 import org.casinoloyalty.dashboard.rules.OfferType;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;

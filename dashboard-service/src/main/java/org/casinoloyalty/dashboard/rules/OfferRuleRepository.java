@@ -1,6 +1,6 @@
 package org.casinoloyalty.dashboard.rules;
 
-import org.casinoloyalty.dashboard.engine.EngineDialect;
+import org.casinoloyalty.dashboard.sql.EngineDialect;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

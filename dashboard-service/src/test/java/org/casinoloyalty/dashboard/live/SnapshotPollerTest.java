@@ -2,7 +2,7 @@ package org.casinoloyalty.dashboard.live;
 
 import org.casinoloyalty.dashboard.DatabaseTest;
 import org.casinoloyalty.dashboard.TestDatabase;
-import org.casinoloyalty.dashboard.engine.StatementCounter;
+import org.casinoloyalty.dashboard.sql.StatementCounter;
 import org.casinoloyalty.dashboard.offers.OfferStatus;
 import org.casinoloyalty.dashboard.offers.OfferBoards;
 import org.casinoloyalty.dashboard.offers.OffersLiveQuery;

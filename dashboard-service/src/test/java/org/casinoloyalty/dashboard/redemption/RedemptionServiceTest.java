@@ -2,7 +2,7 @@ package org.casinoloyalty.dashboard.redemption;
 
 import org.casinoloyalty.dashboard.DatabaseTest;
 import org.casinoloyalty.dashboard.TestDatabase;
-import org.casinoloyalty.dashboard.engine.EngineDialect;
+import org.casinoloyalty.dashboard.sql.EngineDialect;
 import org.casinoloyalty.dashboard.rules.OfferType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,6 +1,6 @@
 package org.casinoloyalty.e2e.bench;
 
-import org.casinoloyalty.dashboard.engine.EngineStatement;
+import org.casinoloyalty.dashboard.sql.EngineStatement;
 import org.casinoloyalty.e2e.Applications;
 import org.casinoloyalty.e2e.DashboardQueries;
 import org.casinoloyalty.localstack.Events;

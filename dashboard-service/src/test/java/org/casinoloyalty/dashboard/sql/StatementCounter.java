@@ -1,4 +1,4 @@
-package org.casinoloyalty.dashboard.engine;
+package org.casinoloyalty.dashboard.sql;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

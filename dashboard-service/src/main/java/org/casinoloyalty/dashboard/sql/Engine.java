@@ -1,4 +1,4 @@
-package org.casinoloyalty.dashboard.engine;
+package org.casinoloyalty.dashboard.sql;
 
 /** The streaming SQL engine behind port 4566: RisingWave (Docker mode) or PostgreSQL (local-stack). */
 public enum Engine {

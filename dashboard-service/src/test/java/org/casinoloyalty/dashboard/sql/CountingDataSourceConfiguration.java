@@ -1,4 +1,4 @@
-package org.casinoloyalty.dashboard.engine;
+package org.casinoloyalty.dashboard.sql;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;

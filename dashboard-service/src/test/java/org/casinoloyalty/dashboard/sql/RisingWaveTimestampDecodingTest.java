@@ -1,8 +1,8 @@
-package org.casinoloyalty.dashboard.engine;
+package org.casinoloyalty.dashboard.sql;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.casinoloyalty.dashboard.engine.FakeRisingWaveServer.Bind;
+import org.casinoloyalty.dashboard.sql.FakeRisingWaveServer.Bind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

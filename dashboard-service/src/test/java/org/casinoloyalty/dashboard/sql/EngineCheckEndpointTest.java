@@ -1,4 +1,4 @@
-package org.casinoloyalty.dashboard.engine;
+package org.casinoloyalty.dashboard.sql;
 
 import org.casinoloyalty.dashboard.DatabaseTest;
 import org.casinoloyalty.dashboard.TestDatabase;

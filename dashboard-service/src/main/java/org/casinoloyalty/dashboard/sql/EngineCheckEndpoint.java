@@ -1,4 +1,4 @@
-package org.casinoloyalty.dashboard.engine;
+package org.casinoloyalty.dashboard.sql;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;

@@ -1,4 +1,4 @@
-package org.casinoloyalty.dashboard.engine;
+package org.casinoloyalty.dashboard.sql;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
