@@ -145,3 +145,16 @@ CREATE TABLE IF NOT EXISTS redeemed_offers (
     redeemed_by     VARCHAR   NOT NULL,
     PRIMARY KEY (member_id, offer_type, redemption_date)
 ) ON CONFLICT DO NOTHING;
+
+-- (11) The staff's audit trail, written by the dashboard. APPEND ONLY: RisingWave refuses UPDATE and DELETE on it
+-- ("append-only table does not support update or delete", src/frontend/src/binder/relation/table_or_source.rs).
+-- Docs: /sql/commands/sql-create-table (APPEND ONLY), e2e_test/streaming/append_only.slt
+CREATE TABLE IF NOT EXISTS staff_actions (
+    acted_at     TIMESTAMP NOT NULL,
+    staff_user   VARCHAR   NOT NULL,
+    staff_role   VARCHAR,
+    action       VARCHAR   NOT NULL,
+    target       VARCHAR   NOT NULL,
+    value_before VARCHAR,
+    value_after  VARCHAR
+) APPEND ONLY;

@@ -4,7 +4,7 @@
 -- treat that as "not won"), while RisingWave and local-stack drop it silently.
 
 DROP TABLE IF EXISTS member_daily_summary, member_window_live, hotel_room_offers, drink_offers, game_stats,
-    member_leaderboard, offer_rules, redeemed_offers;
+    member_leaderboard, offer_rules, redeemed_offers, staff_actions;
 
 CREATE TABLE member_daily_summary (
     member_id BIGINT, member_name VARCHAR, total_spend NUMERIC, total_winnings NUMERIC, net_amount NUMERIC,
@@ -44,3 +44,12 @@ CREATE TABLE redeemed_offers (
     redeemed_at     TIMESTAMP NOT NULL,
     redeemed_by     VARCHAR   NOT NULL,
     PRIMARY KEY (member_id, offer_type, redemption_date));
+
+CREATE TABLE staff_actions (
+    acted_at     TIMESTAMP NOT NULL,
+    staff_user   VARCHAR   NOT NULL,
+    staff_role   VARCHAR,
+    action       VARCHAR   NOT NULL,
+    target       VARCHAR   NOT NULL,
+    value_before VARCHAR,
+    value_after  VARCHAR);

@@ -132,6 +132,32 @@ SELECT * FROM local_stack.redeemed_offers;
 CREATE OR REPLACE TRIGGER redeemed_offers_on_conflict_do_nothing INSTEAD OF INSERT ON redeemed_offers
     FOR EACH ROW EXECUTE FUNCTION local_stack.insert_unless_key_exists();
 
+-- The staff's audit trail. RisingWave's table is APPEND ONLY; here a trigger refuses UPDATE, DELETE
+-- and TRUNCATE with RisingWave's words, so the trail can only grow in both modes.
+CREATE TABLE IF NOT EXISTS local_stack.staff_actions (
+    acted_at     TIMESTAMP NOT NULL,
+    staff_user   VARCHAR   NOT NULL,
+    staff_role   VARCHAR,
+    action       VARCHAR   NOT NULL,
+    target       VARCHAR   NOT NULL,
+    value_before VARCHAR,
+    value_after  VARCHAR
+);
+CREATE INDEX IF NOT EXISTS staff_actions_by_time ON local_stack.staff_actions (acted_at);
+
+CREATE OR REPLACE FUNCTION local_stack.refuse_change_of_append_only() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'append-only table does not support update or delete';
+END $$;
+CREATE OR REPLACE TRIGGER staff_actions_append_only BEFORE UPDATE OR DELETE ON local_stack.staff_actions
+    FOR EACH ROW EXECUTE FUNCTION local_stack.refuse_change_of_append_only();
+CREATE OR REPLACE TRIGGER staff_actions_no_truncate BEFORE TRUNCATE ON local_stack.staff_actions
+    FOR EACH STATEMENT EXECUTE FUNCTION local_stack.refuse_change_of_append_only();
+
+CREATE OR REPLACE VIEW staff_actions AS
+SELECT * FROM local_stack.staff_actions;
+
 -- Emit on update: every window, the open ones included, as the ingest loop last left them.
 CREATE OR REPLACE VIEW member_window_live AS
 SELECT member_id,

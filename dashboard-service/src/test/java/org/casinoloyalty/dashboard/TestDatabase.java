@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.List;
 
 /**
  * One real PostgreSQL (random port) for the whole test JVM, with the relations of
@@ -65,6 +66,17 @@ public final class TestDatabase {
 
 	public static void reset() {
 		new ResourceDatabasePopulator(new ClassPathResource("db/dashboard-fixture.sql")).execute(dataSource());
+	}
+
+	/**
+	 * The audit trail, oldest first, a row as {@code user ROLE action | target | before -> after}
+	 * with {@code -} for a missing value.
+	 */
+	public static List<String> auditRows() {
+		return sql().sql("""
+				SELECT staff_user || ' ' || coalesce(staff_role, '-') || ' ' || action || ' | ' || target || ' | '
+				       || coalesce(value_before, '-') || ' -> ' || coalesce(value_after, '-')
+				FROM staff_actions ORDER BY acted_at""").query(String.class).list();
 	}
 
 	public static JdbcClient sql() {

@@ -7,7 +7,10 @@ import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.vaadin.flow.server.VaadinServletRequest;
 import org.casinoloyalty.dashboard.live.SnapshotPoller;
+import org.casinoloyalty.dashboard.staff.StaffRole;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +31,8 @@ public abstract class ViewTest extends DatabaseTest {
 
 	/** Views are package-private, which Karibu's class-path scan skips; so they are listed here. */
 	private static final Routes ROUTES = routes("offers.ui.HotelOffersView", "offers.ui.DrinkOffersView",
-			"fulfillment.ui.FulfillmentView", "analytics.ui.AnalyticsView", "members.ui.MembersView");
+			"fulfillment.ui.FulfillmentView", "analytics.ui.AnalyticsView", "members.ui.MembersView",
+			"audit.ui.AuditView", "staff.ui.LoginView");
 
 	@Autowired
 	protected ApplicationContext context;
@@ -50,14 +54,29 @@ public abstract class ViewTest extends DatabaseTest {
 		return routes;
 	}
 
+	/** Every view test starts signed in as the manager "mia"; {@link #signInAs} changes who. */
 	@BeforeEach
 	void startVaadin() {
 		MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
+		signInAs("mia", StaffRole.MANAGER);
 	}
 
 	@AfterEach
 	void stopVaadin() {
 		MockVaadin.tearDown();
+	}
+
+	/**
+	 * Signs in on both sides Vaadin looks at: Spring Security's context (the services' role checks)
+	 * and the request's principal and roles (the views' access annotations). Navigate afterwards.
+	 */
+	@Override
+	protected void signInAs(String username, StaffRole role) {
+		super.signInAs(username, role);
+		var token = token(username, role);
+		FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
+		request.setUserPrincipalInt(token);
+		request.setUserInRole((principal, name) -> role.grantedRoles().contains(name));
 	}
 
 	/** The text of every open notification. */

@@ -31,7 +31,8 @@ class FixtureParityTest {
 			ORDER BY table_name, ordinal_position""";
 
 	private static final List<String> RELATIONS = List.of("member_daily_summary", "member_window_live",
-			"hotel_room_offers", "drink_offers", "game_stats", "member_leaderboard", "offer_rules", "redeemed_offers");
+			"hotel_room_offers", "drink_offers", "game_stats", "member_leaderboard", "offer_rules", "redeemed_offers",
+			"staff_actions");
 
 	@Test
 	void everyFixtureRelationHasTheColumnsOfLocalStacksRelation() throws SQLException, IOException {

@@ -412,10 +412,11 @@ class RisingWaveStackTest {
 			.containsExactly("materialized view | drink_offers", "materialized view | game_stats",
 					"materialized view | hotel_room_offers", "materialized view | member_daily_summary",
 					"materialized view | member_leaderboard", "materialized view | member_window_live",
-					"source | gaming_transactions", "table | offer_rules", "table | redeemed_offers");
+					"source | gaming_transactions", "table | offer_rules", "table | redeemed_offers",
+					"table | staff_actions");
 		assertThat(catalog.get("relations")).allSatisfy(relation -> assertThat(relation).contains(" | CREATE "));
 		assertThat(catalog.get("materialized views")).hasSize(6);
-		assertThat(catalog.get("tables")).hasSize(2);
+		assertThat(catalog.get("tables")).hasSize(3);
 		assertThat(catalog.get("sources")).hasSize(1);
 		List<String> rules = rules();
 		assertThat(rules).containsExactly(row("drink", 1000, null), row("hotel", 5500, changedAt));

@@ -4,7 +4,7 @@ import org.casinoloyalty.dashboard.rules.OfferType;
 
 import java.time.LocalDateTime;
 
-/** The offer an operator marks as redeemed: which member, which offer, earned in which window. */
+/** The offer a host marks as redeemed: which member, which offer, earned in which window. */
 public record OfferToRedeem(long memberId, String memberName, OfferType offerType, LocalDateTime windowStart,
 		LocalDateTime windowEnd) {
 }

@@ -12,7 +12,7 @@ import java.time.LocalDateTime;
 public record Redemption(long memberId, String memberName, OfferType offerType, LocalDate redemptionDate,
 		LocalDateTime windowStart, LocalDateTime windowEnd, LocalDateTime redeemedAt, String redeemedBy) {
 
-	/** Whether this row is the one a given insert attempt wrote (same instant and operator). */
+	/** Whether this row is the one a given insert attempt wrote (same instant and staff member). */
 	boolean sameAttemptAs(Redemption other) {
 		return redeemedAt.equals(other.redeemedAt) && redeemedBy.equals(other.redeemedBy);
 	}

@@ -1,6 +1,6 @@
 package org.casinoloyalty.dashboard.redemption;
 
-/** What happened to one click on "Mark as redeemed"; every outcome carries a message for the operator. */
+/** What happened to one click on "Mark as redeemed"; every outcome carries a message for the host. */
 public sealed interface RedemptionOutcome {
 
 	String message();

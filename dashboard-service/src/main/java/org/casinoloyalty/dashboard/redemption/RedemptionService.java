@@ -1,5 +1,11 @@
 package org.casinoloyalty.dashboard.redemption;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.casinoloyalty.dashboard.audit.AuditAction;
+import org.casinoloyalty.dashboard.audit.AuditTrail;
+import org.casinoloyalty.dashboard.staff.CurrentStaff;
+import org.casinoloyalty.dashboard.staff.StaffMember;
+import org.casinoloyalty.dashboard.staff.StaffRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -24,8 +30,6 @@ public class RedemptionService {
 
 	private static final Logger log = LoggerFactory.getLogger(RedemptionService.class);
 
-	private static final int MAX_OPERATOR_LENGTH = 100;
-
 	private final RedemptionRepository repository;
 
 	private final RedemptionProperties properties;
@@ -35,22 +39,24 @@ public class RedemptionService {
 	/** Last {@code redeemed_at} handed out, in epoch microseconds: each click gets a distinct instant. */
 	private final AtomicLong lastMicros = new AtomicLong();
 
-	RedemptionService(RedemptionRepository repository, RedemptionProperties properties, Clock clock) {
+	private final CurrentStaff currentStaff;
+
+	private final AuditTrail trail;
+
+	RedemptionService(RedemptionRepository repository, RedemptionProperties properties, Clock clock,
+			CurrentStaff currentStaff, AuditTrail trail) {
 		this.repository = repository;
 		this.properties = properties;
 		this.clock = clock;
+		this.currentStaff = currentStaff;
+		this.trail = trail;
 	}
 
-	public RedemptionOutcome redeem(OfferToRedeem offer, String operator) {
-		String redeemedBy = operator == null ? "" : operator.strip();
-		if (redeemedBy.isEmpty()) {
-			return new RedemptionOutcome.Failed("Enter your operator name in the sidebar first: it is recorded with "
-					+ "each redemption. Nothing was redeemed.");
-		}
-		if (redeemedBy.length() > MAX_OPERATOR_LENGTH) {
-			return new RedemptionOutcome.Failed("The operator name is longer than " + MAX_OPERATOR_LENGTH
-					+ " characters. Nothing was redeemed.");
-		}
+	/** Redeems for the signed-in person, who is {@code redeemed_by} and is named in the audit trail. */
+	@RolesAllowed(StaffRole.HOST_ROLE)
+	public RedemptionOutcome redeem(OfferToRedeem offer) {
+		StaffMember staff = currentStaff.get();
+		String redeemedBy = staff.username();
 		Redemption attempt = new Redemption(offer.memberId(), offer.memberName(), offer.offerType(), businessDate(),
 				offer.windowStart(), offer.windowEnd(), uniqueNow(), redeemedBy);
 		try {
@@ -62,8 +68,9 @@ public class RedemptionService {
 					+ offer.memberId() + "): the database is unreachable (" + ex.getMostSpecificCause().getMessage()
 					+ "). Nothing was redeemed; try again when the connection is back.");
 		}
+		RedemptionOutcome outcome;
 		try {
-			return repository.find(attempt.memberId(), attempt.offerType(), attempt.redemptionDate())
+			outcome = repository.find(attempt.memberId(), attempt.offerType(), attempt.redemptionDate())
 				.<RedemptionOutcome>map(stored -> stored.sameAttemptAs(attempt) ? new RedemptionOutcome.Won(stored)
 						: new RedemptionOutcome.AlreadyRedeemed(stored))
 				.orElseGet(() -> new RedemptionOutcome.Failed("The redemption of " + offer.memberName()
@@ -75,6 +82,23 @@ public class RedemptionService {
 			return new RedemptionOutcome.Failed("The redemption of " + offer.memberName() + " (" + offer.memberId()
 					+ ") was sent, but the database became unreachable before it could be confirmed ("
 					+ ex.getMostSpecificCause().getMessage() + "). Check Fulfillment when the connection is back.");
+		}
+		audit(staff, offer, outcome);
+		return outcome;
+	}
+
+	private void audit(StaffMember staff, OfferToRedeem offer, RedemptionOutcome outcome) {
+		String target = offer.offerType().key() + " · member " + offer.memberId() + " (" + offer.memberName()
+				+ ") · window " + offer.windowStart();
+		switch (outcome) {
+			case RedemptionOutcome.Won won -> trail.record(staff, AuditAction.REDEEM, target, "awaiting redemption",
+					"redeemed on " + won.redemption().redemptionDate());
+			case RedemptionOutcome.AlreadyRedeemed already -> trail.record(staff, AuditAction.REDEEM_REFUSED, target,
+					"redeemed by " + already.existing().redeemedBy() + " at " + already.existing().redeemedAt(),
+					"refused: one per customer per day");
+			case RedemptionOutcome.Failed failed -> {
+				// Nothing was decided: the failure is in the log, and the person saw it on screen.
+			}
 		}
 	}
 
@@ -94,7 +118,7 @@ public class RedemptionService {
 
 	/**
 	 * The current UTC time at microsecond precision (what TIMESTAMP stores), strictly increasing within
-	 * this process, so two clicks by the same operator never write the same {@code redeemed_at}.
+	 * this process, so two clicks by the same person never write the same {@code redeemed_at}.
 	 */
 	private LocalDateTime uniqueNow() {
 		long now = ChronoUnit.MICROS.between(java.time.Instant.EPOCH, clock.instant());

@@ -8,27 +8,17 @@ import java.io.Serializable;
 import java.time.Duration;
 
 /**
- * What one browser chose in the sidebar: its operator name (also kept in the browser's local
- * storage, so it survives a reload) and its refresh interval.
+ * What one browser chose in the sidebar: its refresh interval. Who is signed in is Spring
+ * Security's to know ({@code StaffMember}), not the browser's.
  */
 @Component
 @VaadinSessionScope
 public class DashboardSession implements Serializable {
 
-	private String operator = "";
-
 	private Duration refresh;
 
 	DashboardSession(LiveProperties properties) {
 		this.refresh = properties.defaultRefresh();
-	}
-
-	public String operator() {
-		return operator;
-	}
-
-	void setOperator(String operator) {
-		this.operator = operator == null ? "" : operator.strip();
 	}
 
 	public Duration refresh() {

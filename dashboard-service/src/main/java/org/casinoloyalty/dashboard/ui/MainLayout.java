@@ -6,18 +6,26 @@ import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
 import org.casinoloyalty.dashboard.live.LiveState;
 import org.casinoloyalty.dashboard.live.SnapshotPoller;
+import org.casinoloyalty.dashboard.staff.CurrentStaff;
+import org.casinoloyalty.dashboard.staff.StaffMember;
 import org.springframework.beans.factory.ObjectProvider;
 
 import java.util.ArrayList;
@@ -27,7 +35,11 @@ import java.util.List;
  * The frame around every tab: a tab per view that declares {@code @Menu} (in its order), the sidebar
  * (drawer) with the features' sections, a status line and the outage banner. It holds this browser's
  * one subscription to the shared poller and hands each snapshot to the visible tab and the sidebar.
+ * The header names who is signed in, with their role, and signs them out. Open to every signed-in
+ * person; a tab that needs a role says so itself, and {@code MenuConfiguration} lists only the tabs
+ * the person may open.
  */
+@PermitAll
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
 	final Div outageBanner = new Div();
@@ -37,6 +49,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 	final Tabs tabs = new Tabs();
 
 	final Sidebar sidebar;
+
+	final Span signedInAs = new Span();
+
+	final Button signOut = new Button("Sign out");
 
 	private final SnapshotPoller poller;
 
@@ -52,7 +68,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
 	private final List<String> tabRoutes = new ArrayList<>();
 
-	MainLayout(SnapshotPoller poller, DashboardSession session, ObjectProvider<SidebarSection> sections) {
+	MainLayout(SnapshotPoller poller, DashboardSession session, ObjectProvider<SidebarSection> sections,
+			CurrentStaff currentStaff, AuthenticationContext signedIn) {
 		this.poller = poller;
 		this.session = session;
 		this.sidebar = new Sidebar(session, sections.orderedStream().toList(), this::changeRefresh);
@@ -74,7 +91,16 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 		tabs.add(tabList.toArray(Tab[]::new));
 		tabs.addClassName("main-tabs");
 		status.addClassName("status-line");
-		addToNavbar(new DrawerToggle(), title, tabs);
+		StaffMember staff = currentStaff.get();
+		signedInAs.setText(staff.username() + " · " + staff.role().name().toLowerCase());
+		signedInAs.setId("signed-in-as");
+		signOut.setId("sign-out");
+		signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+		signOut.addClickListener(event -> signedIn.logout());
+		HorizontalLayout account = new HorizontalLayout(signedInAs, signOut);
+		account.addClassName("signed-in");
+		account.setAlignItems(FlexComponent.Alignment.CENTER);
+		addToNavbar(new DrawerToggle(), title, tabs, account);
 		addToDrawer(sidebar);
 
 		outageBanner.addClassName("outage-banner");

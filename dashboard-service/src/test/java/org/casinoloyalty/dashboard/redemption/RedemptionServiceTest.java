@@ -1,14 +1,19 @@
 package org.casinoloyalty.dashboard.redemption;
 
 import org.casinoloyalty.dashboard.DatabaseTest;
+import org.casinoloyalty.dashboard.audit.AuditTrail;
+import org.casinoloyalty.dashboard.staff.CurrentStaff;
+import org.casinoloyalty.dashboard.staff.StaffRole;
 import org.casinoloyalty.dashboard.TestDatabase;
 import org.casinoloyalty.dashboard.sql.EngineDialect;
 import org.casinoloyalty.dashboard.rules.OfferType;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -24,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RedemptionServiceTest extends DatabaseTest {
 
@@ -41,54 +47,75 @@ class RedemptionServiceTest extends DatabaseTest {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	AuditTrail trail;
+
+	@Autowired
+	CurrentStaff currentStaff;
+
 	private static long rows() {
 		return TestDatabase.sql().sql("SELECT count(*) FROM redeemed_offers").query(Long.class).single();
 	}
 
+
+	@BeforeEach
+	void signInAlice() {
+		signInAs("alice", StaffRole.HOST);
+	}
+
 	@Test
-	void firstRedemptionWinsAndIsStoredWithOperatorWindowAndBusinessDate() {
-		RedemptionOutcome outcome = service.redeem(OFFER, "  Alice  ");
+	void firstRedemptionWinsAndIsStoredWithTheSignedInHostWindowAndBusinessDate() {
+		RedemptionOutcome outcome = service.redeem(OFFER);
 
 		assertThat(outcome).isInstanceOf(RedemptionOutcome.Won.class);
 		Redemption stored = ((RedemptionOutcome.Won) outcome).redemption();
-		assertThat(stored.redeemedBy()).isEqualTo("Alice");
+		assertThat(stored.redeemedBy()).isEqualTo("alice");
 		assertThat(stored.windowStart()).isEqualTo(WINDOW);
 		assertThat(stored.redemptionDate()).isEqualTo(service.businessDate());
 		assertThat(rows()).isOne();
-		assertThat(outcome.message()).contains("James Chen", "Complimentary Hotel Room", "Alice");
+		assertThat(outcome.message()).contains("James Chen", "Complimentary Hotel Room", "alice");
+		assertThat(TestDatabase.auditRows()).containsExactly("alice HOST redeem | hotel · member 1001 (James Chen) · window "
+				+ "2026-01-01T10:00 | awaiting redemption -> redeemed on " + service.businessDate());
 	}
 
 	@Test
 	void secondOfferOfTheSameTypeOnTheSameDayIsRefusedWithWhoRedeemedIt() {
-		service.redeem(OFFER, "Alice");
+		service.redeem(OFFER);
 
 		OfferToRedeem laterWindow = new OfferToRedeem(1001, "James Chen", OfferType.HOTEL, WINDOW.plusMinutes(5),
 				WINDOW.plusMinutes(10));
-		RedemptionOutcome outcome = service.redeem(laterWindow, "Bob");
+		signInAs("bob", StaffRole.MANAGER);
+		RedemptionOutcome outcome = service.redeem(laterWindow);
 
 		assertThat(outcome).isInstanceOf(RedemptionOutcome.AlreadyRedeemed.class);
-		assertThat(outcome.message()).contains("already redeemed", "by Alice", "one per customer per day");
+		assertThat(outcome.message()).contains("already redeemed", "by alice", "one per customer per day");
 		assertThat(rows()).isOne();
+		assertThat(TestDatabase.auditRows()).hasSize(2)
+			.last()
+			.asString()
+			.startsWith("bob MANAGER redeem_refused | hotel · member 1001 (James Chen) · window 2026-01-01T10:05 | "
+					+ "redeemed by alice at ")
+			.endsWith(" -> refused: one per customer per day");
 	}
 
 	@Test
 	void theOtherOfferTypeIsIndependent() {
-		service.redeem(OFFER, "Alice");
+		service.redeem(OFFER);
 
 		RedemptionOutcome drink = service.redeem(
-				new OfferToRedeem(1001, "James Chen", OfferType.DRINK, WINDOW, WINDOW.plusMinutes(5)), "Alice");
+				new OfferToRedeem(1001, "James Chen", OfferType.DRINK, WINDOW, WINDOW.plusMinutes(5)));
 
 		assertThat(drink).isInstanceOf(RedemptionOutcome.Won.class);
 		assertThat(rows()).isEqualTo(2);
 	}
 
 	@Test
-	void aBlankOperatorIsRefusedAndNothingIsStored() {
-		RedemptionOutcome outcome = service.redeem(OFFER, "   ");
+	void nobodySignedInIsRefusedAndNothingIsStored() {
+		securityContexts.clearContext();
 
-		assertThat(outcome).isInstanceOf(RedemptionOutcome.Failed.class);
-		assertThat(outcome.message()).contains("operator name");
+		assertThatThrownBy(() -> service.redeem(OFFER)).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
 		assertThat(rows()).isZero();
+		assertThat(TestDatabase.auditRows()).isEmpty();
 	}
 
 	@Test
@@ -99,9 +126,9 @@ class RedemptionServiceTest extends DatabaseTest {
 				WHERE EXISTS (SELECT 1 FROM redeemed_offers r WHERE r.member_id = NEW.member_id
 				              AND r.offer_type = NEW.offer_type AND r.redemption_date = NEW.redemption_date)
 				DO INSTEAD NOTHING""").update();
-		service.redeem(OFFER, "Alice");
+		service.redeem(OFFER);
 
-		RedemptionOutcome outcome = service.redeem(OFFER, "Alice");
+		RedemptionOutcome outcome = service.redeem(OFFER);
 
 		assertThat(outcome).isInstanceOf(RedemptionOutcome.AlreadyRedeemed.class);
 		assertThat(rows()).isOne();
@@ -113,10 +140,11 @@ class RedemptionServiceTest extends DatabaseTest {
 		CountDownLatch start = new CountDownLatch(1);
 		List<Callable<RedemptionOutcome>> tasks = new ArrayList<>();
 		for (int i = 0; i < clicks; i++) {
-			String operator = "operator-" + (i % 2);
+			String host = "host-" + (i % 2);
 			tasks.add(() -> {
+				signInAs(host, StaffRole.HOST);
 				start.await();
-				return service.redeem(OFFER, operator);
+				return service.redeem(OFFER);
 			});
 		}
 		List<RedemptionOutcome> outcomes = new ArrayList<>();
@@ -144,9 +172,9 @@ class RedemptionServiceTest extends DatabaseTest {
 		DriverManagerDataSource unreachable = new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/dev?connectTimeout=1");
 		JdbcClient jdbc = JdbcClient.create(unreachable);
 		RedemptionService offline = new RedemptionService(new RedemptionRepository(jdbc, dialect),
-				new RedemptionProperties(ZoneId.of("UTC"), 7), clock);
+				new RedemptionProperties(ZoneId.of("UTC"), 7), clock, currentStaff, trail);
 
-		RedemptionOutcome outcome = offline.redeem(OFFER, "Alice");
+		RedemptionOutcome outcome = offline.redeem(OFFER);
 
 		assertThat(outcome).isInstanceOf(RedemptionOutcome.Failed.class);
 		assertThat(outcome.message()).contains("database is unreachable", "Nothing was redeemed");
@@ -161,9 +189,9 @@ class RedemptionServiceTest extends DatabaseTest {
 			}
 		};
 		RedemptionService service = new RedemptionService(failingReadBack, new RedemptionProperties(ZoneId.of("UTC"), 7),
-				clock);
+				clock, currentStaff, trail);
 
-		RedemptionOutcome outcome = service.redeem(OFFER, "Alice");
+		RedemptionOutcome outcome = service.redeem(OFFER);
 
 		assertThat(outcome).isInstanceOf(RedemptionOutcome.Failed.class);
 		assertThat(outcome.message()).contains("was sent", "Check Fulfillment").doesNotContain("Nothing was redeemed");
@@ -174,7 +202,7 @@ class RedemptionServiceTest extends DatabaseTest {
 	void theBusinessDateFollowsTheConfiguredZone() {
 		Clock lateEvening = Clock.fixed(java.time.Instant.parse("2026-03-01T23:30:00Z"), ZoneId.of("UTC"));
 		RedemptionService macau = new RedemptionService(null, new RedemptionProperties(ZoneId.of("Asia/Macau"), 7),
-				lateEvening);
+				lateEvening, currentStaff, trail);
 
 		assertThat(macau.businessDate()).isEqualTo(java.time.LocalDate.of(2026, 3, 2));
 	}

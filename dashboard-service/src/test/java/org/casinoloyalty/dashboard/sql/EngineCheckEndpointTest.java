@@ -27,10 +27,11 @@ class EngineCheckEndpointTest extends DatabaseTest {
 		assertThat(response.getBody().queries()).filteredOn(check -> check.outcome().equals("ok"))
 			.extracting(EngineCheckEndpoint.QueryCheck::name)
 			.contains("MemberActivityRepository.RECENT_WINDOWS", "WatermarkRepository.WATERMARK", "RedemptionRepository.FIND",
-					"EngineDialect.VERSION");
+					"EngineDialect.VERSION", "StaffActionRepository.SINCE");
 		assertThat(response.getBody().queries()).filteredOn(check -> check.outcome().equals("not run (write)"))
 			.extracting(EngineCheckEndpoint.QueryCheck::name)
-			.containsExactlyInAnyOrder("EngineDialect.FLUSH", "OfferRuleRepository.UPDATE", "RedemptionRepository.INSERT");
+			.containsExactlyInAnyOrder("EngineDialect.FLUSH", "OfferRuleRepository.UPDATE", "RedemptionRepository.INSERT",
+					"StaffActionRepository.INSERT");
 		assertThat(TestDatabase.sql().sql("SELECT count(*) FROM offer_rules").query(Long.class).single())
 			.isEqualTo(rulesBefore);
 	}

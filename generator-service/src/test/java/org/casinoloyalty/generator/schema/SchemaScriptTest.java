@@ -47,12 +47,12 @@ class SchemaScriptTest {
 			.isEqualTo("INSERT INTO offer_rules (offer_type, threshold, updated_at) VALUES ('hotel', …");
 	}
 
-	/** The packaged copy of risingwave/setup_risingwave.sql: 11 statements in the order of its numbered comments. */
+	/** The packaged copy of risingwave/setup_risingwave.sql: 12 statements in the order of its numbered comments. */
 	@Test
-	void theRisingWaveScriptSplitsIntoItsElevenCompleteStatements() throws Exception {
+	void theRisingWaveScriptSplitsIntoItsTwelveCompleteStatements() throws Exception {
 		String script = new ClassPathResource("schema/setup_risingwave.sql").getContentAsString(StandardCharsets.UTF_8);
 		List<String> statements = SchemaScript.statements(script, "redpanda:9092");
-		assertThat(statements).hasSize(11);
+		assertThat(statements).hasSize(12);
 		assertThat(statements).extracting(SchemaScript::summary).containsExactly(
 				"ALTER SYSTEM SET implicit_flush TO true",
 				"CREATE SOURCE IF NOT EXISTS gaming_transactions …",
@@ -64,7 +64,8 @@ class SchemaScriptTest {
 				"CREATE MATERIALIZED VIEW IF NOT EXISTS drink_offers …",
 				"CREATE MATERIALIZED VIEW IF NOT EXISTS game_stats …",
 				"CREATE MATERIALIZED VIEW IF NOT EXISTS member_leaderboard …",
-				"CREATE TABLE IF NOT EXISTS redeemed_offers …");
+				"CREATE TABLE IF NOT EXISTS redeemed_offers …",
+				"CREATE TABLE IF NOT EXISTS staff_actions …");
 		assertThat(statements).allSatisfy(statement -> {
 			assertThat(statement).doesNotContain(";").doesNotContain("--").doesNotContain("\n");
 			assertThat(statement.chars().filter(c -> c == '(').count()).as(statement)
@@ -74,6 +75,7 @@ class SchemaScriptTest {
 		assertThat(statements.get(1)).contains("properties.bootstrap.server = 'redpanda:9092'").endsWith("FORMAT PLAIN ENCODE JSON");
 		assertThat(statements.get(4)).endsWith("EMIT ON WINDOW CLOSE");
 		assertThat(statements.get(10)).endsWith("ON CONFLICT DO NOTHING");
+		assertThat(statements.get(11)).endsWith("APPEND ONLY");
 	}
 
 }

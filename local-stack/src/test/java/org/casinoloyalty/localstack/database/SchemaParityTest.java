@@ -58,6 +58,10 @@ class SchemaParityTest {
 			Map.entry("lifetime_winnings", "numeric"), Map.entry("lifetime_net", "numeric"),
 			Map.entry("lifetime_transactions", "bigint"), Map.entry("last_seen", "timestamp without time zone"),
 			Map.entry("offer_type", "character varying"), Map.entry("threshold", "numeric"),
+			Map.entry("acted_at", "timestamp without time zone"), Map.entry("staff_user", "character varying"),
+			Map.entry("staff_role", "character varying"), Map.entry("action", "character varying"),
+			Map.entry("target", "character varying"), Map.entry("value_before", "character varying"),
+			Map.entry("value_after", "character varying"),
 			Map.entry("updated_at", "timestamp without time zone"), Map.entry("redemption_date", "date"),
 			Map.entry("redeemed_at", "timestamp without time zone"), Map.entry("redeemed_by", "character varying"));
 

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
 import org.casinoloyalty.dashboard.analytics.AnalyticsSummary;
 import org.casinoloyalty.dashboard.analytics.GameStats;
 import org.casinoloyalty.dashboard.analytics.AnalyticsLiveQuery;
@@ -27,6 +28,7 @@ import java.util.Map;
 
 /** Analytics: the casino's overall figures, the realised house edge per game, and offers per window. */
 @Route(value = "analytics", layout = MainLayout.class)
+@PermitAll
 @Menu(order = 4, title = "Analytics")
 @PageTitle("Analytics · Casino Loyalty")
 class AnalyticsView extends VerticalLayout implements LiveView {

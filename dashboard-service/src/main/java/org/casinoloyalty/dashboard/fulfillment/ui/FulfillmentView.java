@@ -13,6 +13,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
 import org.casinoloyalty.dashboard.live.LiveSnapshot;
 import org.casinoloyalty.dashboard.offers.OfferBoard;
 import org.casinoloyalty.dashboard.offers.OfferBoards;
@@ -37,6 +38,7 @@ import java.util.stream.Stream;
  * when, which window), filtered by offer type and business date.
  */
 @Route(value = "fulfillment", layout = MainLayout.class)
+@PermitAll
 @Menu(order = 3, title = "Fulfillment")
 @PageTitle("Fulfillment · Casino Loyalty")
 class FulfillmentView extends VerticalLayout implements LiveView {

@@ -12,31 +12,27 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
+import jakarta.annotation.security.PermitAll;
 import org.casinoloyalty.dashboard.live.LiveSnapshot;
 import org.casinoloyalty.dashboard.members.MemberActivity;
 import org.casinoloyalty.dashboard.members.MembersLiveQuery;
 import org.casinoloyalty.dashboard.members.LeaderboardEntry;
 import org.casinoloyalty.dashboard.members.MemberCsv;
 import org.casinoloyalty.dashboard.members.MemberWindow;
+import org.casinoloyalty.dashboard.ui.CsvDownload;
 import org.casinoloyalty.dashboard.ui.Formats;
 import org.casinoloyalty.dashboard.ui.LiveView;
 import org.casinoloyalty.dashboard.ui.MainLayout;
 
-import java.io.ByteArrayInputStream;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BiConsumer;
 
 /**
  * All Members: the all-time leaderboard and the per-window activity, both sortable, each with a CSV
  * download of exactly the rows shown, in the order shown.
  */
 @Route(value = "members", layout = MainLayout.class)
+@PermitAll
 @Menu(order = 5, title = "All Members")
 @PageTitle("All Members · Casino Loyalty")
 class MembersView extends VerticalLayout implements LiveView {
@@ -54,9 +50,9 @@ class MembersView extends VerticalLayout implements LiveView {
 		add(new H2("All Members"));
 		configureLeaderboard();
 		configureWindows();
-		leaderboardCsv = csvLink("member-leaderboard.csv", leaderboard, MemberCsv::writeLeaderboard);
+		leaderboardCsv = CsvDownload.link("member-leaderboard.csv", leaderboard, MemberCsv::writeLeaderboard);
 		leaderboardCsv.setId("leaderboard-csv");
-		windowsCsv = csvLink("member-windows.csv", windows, MemberCsv::writeWindows);
+		windowsCsv = CsvDownload.link("member-windows.csv", windows, MemberCsv::writeWindows);
 		windowsCsv.setId("windows-csv");
 		TabSheet sheet = new TabSheet();
 		sheet.setWidthFull();
@@ -126,20 +122,6 @@ class MembersView extends VerticalLayout implements LiveView {
 	 * The download reads the grid's rows in its current sort order, under the session lock (the
 	 * grid belongs to the UI), then writes them outside it.
 	 */
-	private static <T> Anchor csvLink(String fileName, Grid<T> grid, BiConsumer<List<T>, java.io.Writer> writer) {
-		DownloadHandler handler = DownloadHandler.fromInputStream(event -> {
-			AtomicReference<List<T>> rows = new AtomicReference<>();
-			event.getUI().accessSynchronously(() -> rows.set(grid.getListDataView().getItems().toList()));
-			StringWriter csv = new StringWriter();
-			writer.accept(rows.get(), csv);
-			byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-			return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, "text/csv;charset=UTF-8", bytes.length);
-		});
-		Anchor anchor = new Anchor(handler, "Download CSV");
-		anchor.addClassName("csv-link");
-		return anchor;
-	}
-
 	@Override
 	public void show(LiveSnapshot snapshot) {
 		MemberActivity activity = snapshot.part(MembersLiveQuery.class);

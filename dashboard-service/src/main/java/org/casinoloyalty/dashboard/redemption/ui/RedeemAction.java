@@ -11,11 +11,10 @@ import org.casinoloyalty.dashboard.live.SnapshotPoller;
 import org.casinoloyalty.dashboard.redemption.OfferToRedeem;
 import org.casinoloyalty.dashboard.redemption.RedemptionOutcome;
 import org.casinoloyalty.dashboard.redemption.RedemptionService;
-import org.casinoloyalty.dashboard.ui.DashboardSession;
 
 /**
  * The "Mark as redeemed" button of every tab. Each click asks the database (first insert wins), tells
- * the operator the outcome in words, and asks the poller for fresh data so every open dashboard
+ * the signed-in host the outcome in words, and asks the poller for fresh data so every open dashboard
  * shows the new status.
  */
 @SpringComponent
@@ -24,13 +23,10 @@ public class RedeemAction {
 
 	private final RedemptionService redemptions;
 
-	private final DashboardSession session;
-
 	private final SnapshotPoller poller;
 
-	RedeemAction(RedemptionService redemptions, DashboardSession session, SnapshotPoller poller) {
+	RedeemAction(RedemptionService redemptions, SnapshotPoller poller) {
 		this.redemptions = redemptions;
-		this.session = session;
 		this.poller = poller;
 	}
 
@@ -49,7 +45,7 @@ public class RedeemAction {
 	}
 
 	public RedemptionOutcome redeem(OfferToRedeem offer) {
-		RedemptionOutcome outcome = redemptions.redeem(offer, session.operator());
+		RedemptionOutcome outcome = redemptions.redeem(offer);
 		switch (outcome) {
 			case RedemptionOutcome.Won won -> notify(won.message(), NotificationVariant.LUMO_SUCCESS, 4000);
 			case RedemptionOutcome.AlreadyRedeemed already -> notify(already.message(), NotificationVariant.LUMO_WARNING, 8000);
@@ -61,7 +57,7 @@ public class RedeemAction {
 		return outcome;
 	}
 
-	/** A failure stays until the operator closes it (duration 0), so it cannot be missed. */
+	/** A failure stays until the host closes it (duration 0), so it cannot be missed. */
 	private static void notify(String message, NotificationVariant variant, int millis) {
 		Notification notification = new Notification();
 		notification.setDuration(millis);

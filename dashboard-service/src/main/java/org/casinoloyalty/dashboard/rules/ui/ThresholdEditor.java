@@ -18,9 +18,12 @@ import org.casinoloyalty.dashboard.rules.OfferType;
 import org.casinoloyalty.dashboard.rules.RulesLiveQuery;
 import org.casinoloyalty.dashboard.ui.Formats;
 import org.casinoloyalty.dashboard.ui.SidebarSection;
+import org.casinoloyalty.dashboard.staff.CurrentStaff;
+import org.casinoloyalty.dashboard.staff.StaffRole;
 import org.springframework.context.annotation.Scope;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;
@@ -47,17 +50,24 @@ public class ThresholdEditor extends SidebarSection {
 
 	private final Map<OfferType, BigDecimal> shownThreshold = new EnumMap<>(OfferType.class);
 
-	ThresholdEditor(OfferRuleService rules, SnapshotPoller poller) {
+	ThresholdEditor(OfferRuleService rules, SnapshotPoller poller, CurrentStaff signedIn) {
 		this.rules = rules;
 		this.poller = poller;
 		add(new H3("Reward thresholds"));
 		add(new Paragraph("Shared by every dashboard and applied by the offer views to every closed window."));
+		// Hosts see the thresholds; the service itself refuses their changes, this only spares them the try.
+		boolean manager = signedIn.get().role() == StaffRole.MANAGER;
 		for (OfferType type : OfferType.values()) {
-			addThreshold(type);
+			addThreshold(type, manager);
+		}
+		if (!manager) {
+			Paragraph managersOnly = new Paragraph("Only a manager can change them.");
+			managersOnly.addClassName("managers-only");
+			add(managersOnly);
 		}
 	}
 
-	private void addThreshold(OfferType type) {
+	private void addThreshold(OfferType type, boolean editable) {
 		BigDecimalField field = new BigDecimalField(type == OfferType.HOTEL ? "Hotel room: spent at least ($)"
 				: "Premium drink: lost at least ($)");
 		field.setId("threshold-" + type.key());
@@ -67,6 +77,8 @@ public class ThresholdEditor extends SidebarSection {
 		apply.setId("apply-" + type.key());
 		Span changed = new Span();
 		changed.addClassName("rule-changed");
+		field.setReadOnly(!editable);
+		apply.setVisible(editable);
 		thresholds.put(type, field);
 		applyButtons.put(type, apply);
 		lastChanged.put(type, changed);
@@ -88,7 +100,7 @@ public class ThresholdEditor extends SidebarSection {
 			field.setErrorMessage(ex.getMessage());
 			field.setInvalid(true);
 		}
-		catch (DataAccessException | IllegalStateException ex) {
+		catch (DataAccessException | IllegalStateException | AuthorizationDeniedException ex) {
 			Notification.show("The threshold was NOT changed: " + ex.getMessage(), 8000, Notification.Position.MIDDLE)
 				.addThemeVariants(NotificationVariant.LUMO_ERROR);
 		}

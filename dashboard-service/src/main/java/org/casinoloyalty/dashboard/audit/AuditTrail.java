@@ -1,0 +1,75 @@
+package org.casinoloyalty.dashboard.audit;
+
+import jakarta.annotation.security.RolesAllowed;
+import org.casinoloyalty.dashboard.staff.StaffMember;
+import org.casinoloyalty.dashboard.staff.StaffRole;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * The staff's actions, written to {@code staff_actions} as they happen. A row that cannot be written
+ * (the engine is down) is logged in full instead, so the action is never lost from the record; the
+ * action itself has already happened or failed on its own.
+ */
+@Service
+public class AuditTrail {
+
+	private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+
+	/** Sign-in names come from the sign-in form; anything longer is cut, not refused. */
+	static final int MAX_TEXT = 200;
+
+	private final StaffActionRepository repository;
+
+	private final Clock clock;
+
+	AuditTrail(StaffActionRepository repository, Clock clock) {
+		this.repository = repository;
+		this.clock = clock;
+	}
+
+	/** What a signed-in person did. */
+	public void record(StaffMember by, AuditAction action, String target, String valueBefore, String valueAfter) {
+		write(new StaffAction(now(), by.username(), by.role().name(), action, cut(target), cut(valueBefore),
+				cut(valueAfter)));
+	}
+
+	/** A sign-in, or a refused one: then nobody is signed in and the name is what was typed. */
+	void recordSignIn(String username, boolean succeeded, String from) {
+		write(new StaffAction(now(), cut(username == null ? "" : username), null,
+				succeeded ? AuditAction.SIGN_IN : AuditAction.SIGN_IN_FAILURE, "dashboard", null, cut(from)));
+	}
+
+	private void write(StaffAction row) {
+		try {
+			repository.insert(row);
+		}
+		catch (DataAccessException ex) {
+			log.error("Audit row not written ({}); recorded here instead: {}", ex.getMostSpecificCause().getMessage(),
+					row);
+		}
+	}
+
+	/** The actions of the last {@code days} days, newest first, at most {@value StaffActionRepository#MAX_ROWS}. */
+	@RolesAllowed(StaffRole.MANAGER_ROLE)
+	public List<StaffAction> recent(int days) {
+		return repository.since(now().minusDays(days));
+	}
+
+	private LocalDateTime now() {
+		return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+	}
+
+	private static String cut(String text) {
+		return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
+	}
+
+}
