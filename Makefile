@@ -10,7 +10,7 @@ API := scripts/generator-api.sh
 
 .PHONY: help demo start local stop restart clean check status logs dashboard console \
         inject inject-rate inject-fast inject-slow inject-stop inject-status build test \
-        bench bench-generator bench-local bench-dashboard bench-startup
+        bench bench-generator bench-local bench-dashboard bench-startup password-hash
 
 help: ## Show all commands
 	@echo "Casino Loyalty Streaming — $(if $(DOCKER),Docker engine found: Docker mode,no Docker engine: local mode)"
@@ -95,3 +95,6 @@ bench-dashboard: ## Benchmark the dashboard: heap per open session (50) and SQL 
 
 bench-startup: ## Benchmark `make demo`'s start-up (local mode): 3 starts from a stopped demo until all healthy, p50 (~2 min)
 	@scripts/bench-startup.sh
+
+password-hash: ## Print the BCrypt hash of a new staff password (for CASINO_*_PASSWORD_HASH)
+	@scripts/password-hash.sh

@@ -4,7 +4,9 @@
 # it for the run and stops it after. The dashboard's pid comes from .local/pids; GCs are triggered
 # with jcmd before each heap reading.
 # Sessions are real: headless chromium (Playwright), one browser context per session, each showing
-# the Hotel tab and receiving the pushes. Harness: e2e-tests/src/test/.../DashboardSessionsBenchIT.
+# the Hotel tab and receiving the pushes, signed in as the demo's host; the metrics are read as the
+# manager (CASINO_MANAGER_USERNAME / CASINO_MANAGER_PASSWORD when the demo accounts were replaced).
+# Harness: e2e-tests/src/test/.../DashboardSessionsBenchIT.
 # Usage: scripts/bench-dashboard.sh [sessions=50] [seconds per measurement=30]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -27,7 +29,8 @@ mkdir -p "$root/e2e-tests/target"
 # it.failIfNoSpecifiedTests: local-stack, built in the same reactor, has Failsafe tests of its own.
 if ! "$root/scripts/mvn.sh" -B -pl e2e-tests -am verify -Dspring-boot.repackage.skip=true -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
     -Dit.test=DashboardSessionsBenchIT -Dit.failIfNoSpecifiedTests=false -Dbench.url="$url" -Dbench.pid="$(cat "$pid_file")" \
-    -Dbench.sessions="$sessions" -Dbench.seconds="$span" >"$root/e2e-tests/target/bench-dashboard.log" 2>&1; then
+    -Dbench.sessions="$sessions" -Dbench.seconds="$span" -Ddashboard.user="${CASINO_MANAGER_USERNAME:-manager}" \
+    -Ddashboard.password="${CASINO_MANAGER_PASSWORD:-manager-demo}" >"$root/e2e-tests/target/bench-dashboard.log" 2>&1; then
   tail -n 40 "$root/e2e-tests/target/bench-dashboard.log" >&2
   echo "error: the benchmark failed; see e2e-tests/target/bench-dashboard.log" >&2
   exit 1

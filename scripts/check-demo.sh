@@ -19,11 +19,18 @@ if docker info >/dev/null 2>&1 && [[ -n "$(docker compose ps -q 2>/dev/null)" ]]
 else
   check "local-stack" http://localhost:8090/actuator/health
 fi
-check "generator" http://localhost:8000/actuator/health
+check "generator" http://localhost:8000/health
 check "dashboard" http://localhost:8501/actuator/health
 
-echo "Dashboard queries on the engine (http://localhost:8501/actuator/enginecheck):"
-if queries="$(curl -sS --max-time 30 http://localhost:8501/actuator/enginecheck 2>/dev/null)" && [[ "$queries" == *'"queries"'* ]]; then
+echo "Dashboard queries on the engine (http://localhost:8501/actuator/enginecheck, as the manager):"
+# The endpoint is a manager's (HTTP basic); replaced demo accounts need their password in the environment.
+manager="${CASINO_MANAGER_USERNAME:-manager}:${CASINO_MANAGER_PASSWORD:-manager-demo}"
+queries="$(curl -sS --max-time 30 -u "$manager" -w '\n%{http_code}' http://localhost:8501/actuator/enginecheck 2>/dev/null || true)"
+code="${queries##*$'\n'}"
+if [[ "$code" == 401 || "$code" == 403 ]]; then
+  echo "  FAIL  the dashboard refused the manager's credentials: export CASINO_MANAGER_USERNAME and CASINO_MANAGER_PASSWORD"
+  failures=$((failures + 1))
+elif [[ "$queries" == *'"queries"'* ]]; then
   # One line per query: the dashboard runs each once with harmless arguments and reports the engine's answer.
   while IFS= read -r line; do
     name="$(sed -n 's/.*"name":"\([^"]*\)".*/\1/p' <<<"$line")"

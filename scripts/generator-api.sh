@@ -3,7 +3,10 @@
 # Usage: generator-api.sh METHOD PATH
 set -uo pipefail
 base="${GENERATOR_URL:-http://localhost:8000}"
-body="$(curl -sS -X "$1" -w '\n%{http_code}' "$base$2" 2>&1)" || {
+# With CASINO_API_KEY set, the generator refuses state-changing calls that lack it (docs/operations.md).
+key=()
+[[ -n "${CASINO_API_KEY:-}" ]] && key=(-H "X-API-Key: $CASINO_API_KEY")
+body="$(curl -sS -X "$1" "${key[@]}" -w '\n%{http_code}' "$base$2" 2>&1)" || {
   echo "error: the generator does not answer at $base — is the demo running? (make status)" >&2
   exit 1
 }
@@ -14,4 +17,5 @@ if command -v python3 >/dev/null 2>&1; then
 else
   printf '%s\n' "$body"
 fi
+[[ "$code" == 401 ]] && { echo "error: the generator wants its API key: export CASINO_API_KEY (the value it was started with)" >&2; exit 1; }
 [[ "$code" =~ ^2 ]] || { echo "error: HTTP $code from $1 $2" >&2; exit 1; }

@@ -25,14 +25,14 @@ jar_of() {
 health_of() {
   case "$1" in
     local-stack) echo "http://localhost:8090/actuator/health" ;;
-    generator) echo "http://localhost:8000/actuator/health" ;;
+    generator) echo "http://localhost:8001/actuator/health" ;;
     dashboard) echo "http://localhost:8501/actuator/health" ;;
   esac
 }
 ports_of() {
   case "$1" in
     local-stack) echo "19092 19093 4566 8090" ;;
-    generator) echo "8000" ;;
+    generator) echo "8000 8001" ;;
     dashboard) echo "8501" ;;
   esac
 }

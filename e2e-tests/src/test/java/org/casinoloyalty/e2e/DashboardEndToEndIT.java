@@ -1,7 +1,6 @@
 package org.casinoloyalty.e2e;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -29,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Map;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -39,12 +37,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The whole path in a real browser: local-stack (Kafka + PostgreSQL) on random ports receives events
  * with chosen times, so a window has closed with a hotel offer at once; the dashboard runs on a
- * random port; Debian's chromium shows the offer, redeems it, finds it in Fulfillment and downloads
- * the members CSV.
+ * random port; Debian's chromium signs in as the host, redeems the offer, finds it under the host's
+ * name in Fulfillment and downloads the members CSV, then signs in as the manager and finds the
+ * redemption in the audit trail.
  */
 class DashboardEndToEndIT {
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
 	private static final DateTimeFormatter EVENT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
@@ -63,7 +60,7 @@ class DashboardEndToEndIT {
 
 	@BeforeAll
 	static void startEverything() {
-		assumeTrue(Files.isExecutable(CHROMIUM), "no chromium at " + CHROMIUM + " (apt-get install chromium)");
+		assumeTrue(DashboardBrowser.available(), "no chromium at " + DashboardBrowser.CHROMIUM + " (apt-get install chromium)");
 		localStack = new SpringApplicationBuilder(LocalStackApplication.class).run(Applications.localStack(
 				"--spring.main.web-application-type=none", "--casino.local-stack.data-directory=" + dataDirectory,
 				"--casino.local-stack.kafka.port=0", "--casino.local-stack.kafka.controller-port=0",
@@ -73,12 +70,8 @@ class DashboardEndToEndIT {
 		dashboard = new SpringApplicationBuilder(DashboardApplication.class).run(Applications.dashboard("--server.port=0",
 				"--spring.datasource.url=" + sql.jdbcUrl(), "--spring.datasource.username=" + sql.username(),
 				"--casino.dashboard.live.default-refresh=1"));
-		playwright = Playwright.create(new Playwright.CreateOptions()
-			.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage")));
+		playwright = DashboardBrowser.playwright();
+		browser = DashboardBrowser.launch(playwright);
 	}
 
 
@@ -125,27 +118,32 @@ class DashboardEndToEndIT {
 	}
 
 	@Test
-	void anOfferAppearsIsRedeemedMovesToFulfillmentAndTheMembersCsvDownloads() throws IOException {
-		int port = ((WebServerApplicationContext) dashboard).getWebServer().getPort();
+	void aHostRedeemsAnOfferFindsTheirNameInFulfillmentAndAManagerFindsItInTheAuditTrail() throws IOException {
+		String url = "http://localhost:" + ((WebServerApplicationContext) dashboard).getWebServer().getPort();
+		PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
 		Page page = browser.newContext(new Browser.NewContextOptions().setAcceptDownloads(true)).newPage();
 		page.setDefaultTimeout(30_000);
-		PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-		page.navigate("http://localhost:" + port + "/hotel");
 
-		page.getByLabel("Operator name").fill("E2E Operator");
+		page.navigate(url + "/hotel");
+		assertThat(page.locator("vaadin-login-form")).isVisible();
+		assertThat(page.locator("#hotel-latest")).hasCount(0);
+
+		DashboardBrowser.signIn(page, url, DashboardBrowser.HOST, DashboardBrowser.HOST_PASSWORD);
+		assertThat(page.locator("#signed-in-as")).hasText("host · host");
+		assertThat(page.locator("#tab-audit")).hasCount(0);
 		Locator latest = page.locator("#hotel-latest");
 		assertThat(latest.getByText("James Chen")).isVisible();
 		assertThat(latest.getByText("$6,000.00")).isVisible();
 		assertThat(page.locator(".watermark-text").first()).containsText("Thu 1 Jan 2026, 10:00–10:05 UTC");
 
 		latest.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Mark as redeemed")).click();
-		assertThat(page.getByText("marked as redeemed by E2E Operator")).isVisible();
+		assertThat(page.getByText("marked as redeemed by host")).isVisible();
 		assertThat(latest.getByText("Redeemed", new Locator.GetByTextOptions().setExact(true))).isVisible();
 
 		page.locator("#tab-fulfillment").click();
 		Locator redeemed = page.locator("#redeemed-grid");
 		assertThat(redeemed.getByText("James Chen")).isVisible();
-		assertThat(redeemed.getByText("E2E Operator")).isVisible();
+		assertThat(redeemed.getByText("host", new Locator.GetByTextOptions().setExact(true))).isVisible();
 
 		page.locator("#tab-members").click();
 		assertThat(page.locator("#leaderboard-grid").getByText("Sofia Rossi")).isVisible();
@@ -153,6 +151,17 @@ class DashboardEndToEndIT {
 		String csv = Files.readString(download.path());
 		assertThat(csv).startsWith("member_id,member_name,lifetime_spend").contains("1001,James Chen,6000");
 		assertThat(download.suggestedFilename()).isEqualTo("member-leaderboard.csv");
+
+		page.locator("#sign-out").click();
+		assertThat(page.locator("vaadin-login-form")).isVisible();
+		DashboardBrowser.signIn(page, url, DashboardBrowser.MANAGER, DashboardBrowser.MANAGER_PASSWORD);
+		page.locator("#tab-audit").click();
+		Locator trail = page.locator("#audit-grid");
+		assertThat(trail.getByText("Redeemed", new Locator.GetByTextOptions().setExact(true))).isVisible();
+		assertThat(trail.getByText("hotel · member 1001 (James Chen) · window 2026-01-01T10:00")).isVisible();
+		Download audit = page.waitForDownload(() -> page.locator("#audit-csv").click());
+		assertThat(Files.readString(audit.path())).contains(",host,HOST,redeem,hotel · member 1001 (James Chen)",
+				",host,,sign_in,dashboard,", ",manager,,sign_in,dashboard,");
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.casinoloyalty.e2e;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
@@ -19,12 +18,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Screenshots of each tab of a running dashboard for docs/screenshots, taken only on request:
  * {@code scripts/mvn.sh -pl e2e-tests -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
  * -Dit.test=DashboardScreenshotsIT -Ddashboard.url=http://localhost:8501 [-Dscreenshots.redeem=true]}. Each tab
- * must show data first.
+ * must show data first. It signs in as the manager (-Ddashboard.user/-Ddashboard.password when the
+ * demo accounts were replaced) and also takes the sign-in page and the audit trail.
  */
 class DashboardScreenshotsIT {
 
 	private static final Map<String, String> TABS = Map.of("hotel", "Hotel Room Offers", "drinks", "Drink Offers",
-			"fulfillment", "Fulfillment", "analytics", "Analytics", "members", "All Members");
+			"fulfillment", "Fulfillment", "analytics", "Analytics", "members", "All Members", "audit", "Audit trail");
 
 	@Test
 	void screenshotOfEachTab() throws Exception {
@@ -32,20 +32,20 @@ class DashboardScreenshotsIT {
 		assumeTrue(url != null, "screenshots only on request: -Ddashboard.url=http://localhost:8501");
 		Path out = Path.of(System.getProperty("screenshots.dir", "../docs/screenshots"));
 		Files.createDirectories(out);
-		try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-			.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-				Browser browser = playwright.chromium()
-					.launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
-						.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage")))) {
+		try (Playwright playwright = DashboardBrowser.playwright(); Browser browser = DashboardBrowser.launch(playwright)) {
 			PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
 			Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 1500));
-			for (String route : List.of("hotel", "drinks", "fulfillment", "analytics", "members")) {
+			page.navigate(url + "/login");
+			assertThat(page.locator("vaadin-login-form")).isVisible();
+			page.screenshot(new Page.ScreenshotOptions().setPath(out.resolve("login.png")));
+			// The manager sees every tab, the audit trail included.
+			DashboardBrowser.signIn(page, url, DashboardBrowser.MANAGER, DashboardBrowser.MANAGER_PASSWORD);
+			for (String route : List.of("hotel", "drinks", "fulfillment", "analytics", "members", "audit")) {
 				page.navigate(url + "/" + route);
 				assertThat(page.locator("h2").first()).hasText(TABS.get(route));
 				assertThat(page.locator(".status-line")).containsText("updated");
 				if (route.equals("hotel") && Boolean.getBoolean("screenshots.redeem")) {
 					// -Dscreenshots.redeem=true: redeem the first pending offer, so Fulfillment shows a redemption.
-					page.getByLabel("Operator name").fill("Demo operator");
 					page.locator("#hotel-latest vaadin-button").first().click();
 					assertThat(page.locator("vaadin-notification-card").first()).containsText("marked as redeemed");
 					assertThat(page.locator("#hotel-latest .badge.redeemed").first()).isVisible();

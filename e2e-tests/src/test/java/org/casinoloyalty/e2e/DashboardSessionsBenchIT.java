@@ -2,7 +2,6 @@ package org.casinoloyalty.e2e;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,7 +28,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The harness of {@code make bench-dashboard} (skipped unless {@code -Dbench.url} and {@code -Dbench.pid}
  * are given): opens real browser sessions (one browser context each, so one Vaadin session each) on
  * a running dashboard and measures its heap after GC and the SQL statements per refresh, first with
- * one session, then with {@code bench.sessions} (default 50).
+ * one session, then with {@code bench.sessions} (default 50). Each session signs in as the host; the
+ * metrics are read as the manager (-Ddashboard.user/-Ddashboard.password, default the demo's).
  */
 class DashboardSessionsBenchIT {
 
@@ -49,11 +48,7 @@ class DashboardSessionsBenchIT {
 		int sessions = Integer.getInteger("bench.sessions", 50);
 		Duration span = Duration.ofSeconds(Long.getLong("bench.seconds", 30));
 		List<String> report = new ArrayList<>();
-		try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-			.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-				Browser browser = playwright.chromium()
-					.launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
-						.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage")))) {
+		try (Playwright playwright = DashboardBrowser.playwright(); Browser browser = DashboardBrowser.launch(playwright)) {
 			PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
 			int before = (int) metric(url, "dashboard.poll.subscribers");
 			report.add("browsers subscribed before the run: " + before);
@@ -90,7 +85,7 @@ class DashboardSessionsBenchIT {
 		BrowserContext context = browser.newContext();
 		contexts.add(context);
 		Page page = context.newPage();
-		page.navigate(url + "/hotel");
+		DashboardBrowser.signIn(page, url, DashboardBrowser.HOST, DashboardBrowser.HOST_PASSWORD);
 		assertThat(page.locator(".status-line")).containsText("updated");
 	}
 
@@ -128,7 +123,9 @@ class DashboardSessionsBenchIT {
 	}
 
 	private static double metric(String url, String name) throws IOException, InterruptedException {
-		String body = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/actuator/metrics/" + name)).build(),
+		String body = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/actuator/metrics/" + name))
+			.header("Authorization", DashboardBrowser.managerAuthorization())
+			.build(),
 				HttpResponse.BodyHandlers.ofString()).body();
 		Matcher matcher = VALUE.matcher(body);
 		if (!matcher.find()) {

@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.casinoloyalty.localstack.Events.bet;
 import static org.casinoloyalty.localstack.Events.heartbeat;
@@ -218,6 +219,23 @@ class EventTimeSemanticsTest {
 		assertThat(stack.sql().sql("DELETE FROM redeemed_offers WHERE member_id = 1001").update()).isEqualTo(1);
 		stack.sql().sql(insert).param("after-delete").update();
 		assertThat(rows("SELECT redeemed_by FROM redeemed_offers")).containsExactly("after-delete");
+	}
+
+	/** As RisingWave's APPEND ONLY table: rows go in, and nothing changes or removes them. */
+	@Test
+	@Order(7)
+	void theAuditTrailTakesInsertsAndRefusesUpdateDeleteAndTruncate() {
+		stack.sql().sql("""
+				INSERT INTO staff_actions (acted_at, staff_user, staff_role, action, target, value_before, value_after)
+				VALUES (TIMESTAMP '2026-03-01 10:06:00', 'mia', 'MANAGER', 'threshold_change', 'hotel threshold', '5000', ?)""")
+			.param("6000")
+			.update();
+		for (String change : List.of("UPDATE staff_actions SET staff_user = 'nobody'", "DELETE FROM staff_actions",
+				"TRUNCATE local_stack.staff_actions")) {
+			assertThatThrownBy(() -> stack.sql().sql(change).update()).as(change)
+				.hasMessageContaining("append-only table does not support update or delete");
+		}
+		assertThat(rows("SELECT staff_user, value_before, value_after FROM staff_actions")).containsExactly("mia|5000|6000");
 	}
 
 	@Test

@@ -127,6 +127,8 @@ class ComposeFileTest {
 						"service generator: no build argument PORT"),
 				arguments("healthcheck on another port", change(c -> ((ObjectNode) service(c, "dashboard").path("build").path("args")).put("PORT", "8000")),
 						"service dashboard: healthcheck does not ask http://localhost:8000/actuator/health"),
+				arguments("healthcheck off the management port", change(c -> ((ObjectNode) service(c, "generator").path("environment")).put("GENERATOR_MANAGEMENT_PORT", "9001")),
+						"service generator: healthcheck does not ask http://localhost:9001/actuator/health"),
 				arguments("autostart not passed through", change(c -> ((ObjectNode) service(c, "generator").path("environment")).remove("CASINO_GENERATOR_AUTOSTART")),
 						"generator does not pass CASINO_GENERATOR_AUTOSTART through"));
 	}

@@ -35,6 +35,7 @@ import org.casinoloyalty.dashboard.rules.OfferRule;
 import org.casinoloyalty.dashboard.rules.OfferRuleRepository;
 import org.casinoloyalty.dashboard.rules.OfferRuleService;
 import org.casinoloyalty.dashboard.rules.OfferType;
+import org.casinoloyalty.dashboard.staff.StaffRole;
 import org.casinoloyalty.generator.simulation.TransactionEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,6 +85,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -169,7 +171,7 @@ class RisingWaveStackTest {
 		StackApplications.runSchemaInitialiser(REDPANDA.getBootstrapServers(), jdbcUrl(), IN_NETWORK_BROKER);
 		await("schema applied by the generator").atMost(Duration.ofMinutes(3)).untilAsserted(() -> {
 			assertThat(names("SHOW SOURCES")).contains("gaming_transactions");
-			assertThat(names("SHOW TABLES")).contains("offer_rules", "redeemed_offers");
+			assertThat(names("SHOW TABLES")).contains("offer_rules", "redeemed_offers", "staff_actions");
 			assertThat(names("SHOW MATERIALIZED VIEWS")).contains("member_daily_summary", "member_window_live",
 					"hotel_room_offers", "drink_offers", "game_stats", "member_leaderboard");
 		});
@@ -296,7 +298,8 @@ class RisingWaveStackTest {
 		RedemptionService redemptions = bean(RedemptionService.class);
 		OfferToRedeem offer = onlyOffer(OfferType.HOTEL).toRedeem();
 		LocalDateTime before = utcNow();
-		RedemptionOutcome first = redemptions.redeem(offer, "first-writer");
+		StackApplications.signIn(dashboard, "first-writer", StaffRole.HOST);
+		RedemptionOutcome first = redemptions.redeem(offer);
 		LocalDateTime after = utcNow();
 		assertThat(first).as(first.message()).isInstanceOf(RedemptionOutcome.Won.class);
 		hotelRedemption = ((RedemptionOutcome.Won) first).redemption();
@@ -315,12 +318,18 @@ class RisingWaveStackTest {
 			assertThat(offers(OfferType.DRINK)).as(as).containsExactly(drinkOffer());
 			assertThat(rules()).as(as).containsExactly(row("drink", 1000, null), row("hotel", 5000, hotelRuleUpdatedAt));
 			assertThat(redemptions.recent()).as(as).containsExactly(hotelRedemption);
-			RedemptionOutcome again = redemptions.redeem(offer, "second-writer");
+			StackApplications.signIn(dashboard, "second-writer", StaffRole.HOST);
+			RedemptionOutcome again = redemptions.redeem(offer);
 			assertThat(again).as(as + ": " + again.message())
 				.isEqualTo(new RedemptionOutcome.AlreadyRedeemed(hotelRedemption));
 		}
 		assertThat(rows("SELECT member_id, offer_type, redeemed_by FROM redeemed_offers"))
 			.as("the first redemption's row, alone").containsExactly(row(1001, "hotel", "first-writer"));
+		assertThat(rows("SELECT staff_user, staff_role, action FROM staff_actions WHERE target LIKE 'hotel%' ORDER BY acted_at"))
+			.as("the audit trail: one redemption, then a refusal per execution")
+			.hasSize(EXECUTIONS + 1)
+			.startsWith(row("first-writer", "HOST", "redeem"))
+			.endsWith(row("second-writer", "HOST", "redeem_refused"));
 		assertThat(physicalConnection()).as("every statement ran on this one connection").isSameAs(connection);
 	}
 
@@ -348,11 +357,12 @@ class RisingWaveStackTest {
 			try {
 				List<Future<RedemptionOutcome>> futures = new ArrayList<>();
 				for (int i = 1; i <= RACERS; i++) {
-					String operator = "host-%02d".formatted(i);
+					String host = "host-%02d".formatted(i);
 					futures.add(clicks.submit(() -> {
+						StackApplications.signIn(racing, host, StaffRole.HOST);
 						ready.countDown();
 						go.await();
-						return redemptions.redeem(offer, operator);
+						return redemptions.redeem(offer);
 					}));
 				}
 				assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
@@ -433,6 +443,23 @@ class RisingWaveStackTest {
 		assertThat(windows()).isEqualTo(windows);
 	}
 
+	/** The audit trail can only grow: RisingWave's APPEND ONLY table refuses UPDATE and DELETE (its binder's words). */
+	@Test
+	@Order(8)
+	void theAuditTrailRefusesUpdateAndDelete() throws Exception {
+		List<String> before = rows("SELECT staff_user, action, target FROM staff_actions ORDER BY acted_at");
+		assertThat(before).as("the redemptions and threshold changes above").isNotEmpty();
+		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+			assertThatThrownBy(() -> statement.executeUpdate("UPDATE staff_actions SET staff_user = 'nobody'"))
+				.isInstanceOf(SQLException.class)
+				.hasMessageContaining("append-only table does not support update or delete");
+			assertThatThrownBy(() -> statement.executeUpdate("DELETE FROM staff_actions"))
+				.isInstanceOf(SQLException.class)
+				.hasMessageContaining("append-only table does not support update or delete");
+		}
+		assertThat(rows("SELECT staff_user, action, target FROM staff_actions ORDER BY acted_at")).isEqualTo(before);
+	}
+
 	// ---- the dashboard's reads, each row in the notation {@link #row} writes the expectations in
 
 	private static List<String> windows() {
@@ -476,6 +503,7 @@ class RisingWaveStackTest {
 	/** Changes the hotel threshold as the Rules tab does; returns the updated_at the dashboard reads back. */
 	private static LocalDateTime changeHotelThreshold(String threshold) {
 		LocalDateTime before = utcNow();
+		StackApplications.signIn(dashboard, "rules-manager", StaffRole.MANAGER);
 		bean(OfferRuleService.class).changeThreshold(OfferType.HOTEL, new BigDecimal(threshold));
 		LocalDateTime after = utcNow();
 		OfferRule hotel = bean(OfferRuleRepository.class).findAll()

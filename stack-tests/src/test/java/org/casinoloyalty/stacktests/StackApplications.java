@@ -1,9 +1,14 @@
 package org.casinoloyalty.stacktests;
 
 import org.casinoloyalty.dashboard.DashboardApplication;
+import org.casinoloyalty.dashboard.staff.StaffRole;
 import org.casinoloyalty.generator.GeneratorApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.context.SecurityContextImpl;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,6 +76,16 @@ final class StackApplications {
 				// development-mode build info in dashboard-service's classes, and vaadin-dev (optional there) is not on
 				// this class path, so development mode would fail the start with "'vaadin-dev-server' not found".
 				"--vaadin.productionMode=true" };
+	}
+
+	/**
+	 * Signs a staff member in on the calling thread of a dashboard context, with the roles the sign-in
+	 * form grants, in the context holder that context's role checks read.
+	 */
+	static void signIn(ConfigurableApplicationContext dashboard, String username, StaffRole role) {
+		dashboard.getBean(SecurityContextHolderStrategy.class)
+			.setContext(new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(username, null,
+					role.grantedRoles().stream().map(name -> new SimpleGrantedAuthority("ROLE_" + name)).toList())));
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -203,9 +204,20 @@ final class StackInvariants {
 		if (port.isEmpty()) {
 			violations.add("service " + name + ": no build argument PORT (the port its image exposes)");
 		}
-		else if (!healthcheckCommand(service.path("healthcheck").path("test")).contains("http://localhost:" + port + "/actuator/health")) {
-			violations.add("service " + name + ": healthcheck does not ask http://localhost:" + port + "/actuator/health");
+		else {
+			String actuator = "http://localhost:" + managementPort(service).orElse(port) + "/actuator/health";
+			if (!healthcheckCommand(service.path("healthcheck").path("test")).contains(actuator)) {
+				violations.add("service " + name + ": healthcheck does not ask " + actuator);
+			}
 		}
+	}
+
+	/** A service whose Actuator has a port of its own names it in its environment ({@code …MANAGEMENT_PORT}). */
+	private static Optional<String> managementPort(JsonNode service) {
+		return environment(service).entrySet().stream()
+			.filter(variable -> variable.getKey().endsWith("MANAGEMENT_PORT"))
+			.map(Map.Entry::getValue)
+			.findFirst();
 	}
 
 	private static boolean hasHealthcheck(JsonNode service) {

@@ -103,7 +103,7 @@ class SchemaParityTest {
 				.add(row.getString(2) + " " + row.getString(3)))
 			.list();
 
-		assertThat(expected).hasSize(9);
+		assertThat(expected).hasSize(10);
 		assertThat(actual).containsOnlyKeys(expected.keySet());
 		expected.forEach((relation, columns) -> assertThat(actual.get(relation)).as(relation).containsExactlyElementsOf(columns));
 	}
@@ -113,7 +113,7 @@ class SchemaParityTest {
 		List<Column> declared = parseRisingWaveSchema().values().stream().flatMap(List::stream)
 			.filter(column -> column.declaredType() != null)
 			.toList();
-		assertThat(declared).hasSize(18);
+		assertThat(declared).hasSize(25);
 		declared.forEach(column -> assertThat(DECLARED_TYPES.get(column.declaredType()))
 			.as(column.name()).isEqualTo(COLUMN_TYPES.get(column.name())));
 	}

@@ -89,6 +89,8 @@ class SignInTest extends DatabaseTest {
 			.andExpect(content().string(containsString("\"status\"")))
 			.andExpect(content().string(not(containsString("components"))));
 		http.perform(get("/actuator/info")).andExpect(status().isOk());
+		// What docker-compose's healthcheck asks.
+		http.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
 		http.perform(get("/actuator/health").with(httpBasic("manager", "manager-demo")))
 			.andExpect(content().string(containsString("components")));
 	}
