@@ -16,7 +16,7 @@ import java.time.Clock;
 @ConfigurationPropertiesScan
 @Push
 @StyleSheet(Lumo.STYLESHEET)
-@StyleSheet("context://dashboard.css")
+@StyleSheet("context://css/dashboard.css")
 public class DashboardApplication implements AppShellConfigurator {
 
 	public static void main(String[] args) {

@@ -24,10 +24,15 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -114,6 +119,33 @@ class DashboardEndToEndIT {
 		}
 		if (localStack != null) {
 			localStack.close();
+		}
+	}
+
+	/** On a real server a refusal goes through the container's error dispatch, which MockMvc does not do. */
+	@Test
+	void refusalsReachTheCallerAsTheirStatusNotAsARedirectToTheSignInPage() throws Exception {
+		String url = "http://localhost:" + ((WebServerApplicationContext) dashboard).getWebServer().getPort();
+		HttpClient http = HttpClient.newHttpClient();
+		HttpResponse<String> anonymousMetrics = http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/metrics")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(anonymousMetrics.statusCode()).isEqualTo(401);
+		assertThat(anonymousMetrics.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Basic"));
+		HttpResponse<String> managerMetrics = http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/metrics"))
+			.header("Authorization", DashboardBrowser.managerAuthorization())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(managerMetrics.statusCode()).isEqualTo(200);
+		HttpResponse<String> crossSiteSignIn = http.send(HttpRequest.newBuilder(URI.create(url + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Sec-Fetch-Site", "cross-site")
+			.POST(HttpRequest.BodyPublishers.ofString("username=host&password=host-demo"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(crossSiteSignIn.statusCode()).isEqualTo(403);
+		assertThat(crossSiteSignIn.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
+		// The style sheet dresses the sign-in page; the chart scripts hold no data either.
+		for (String file : List.of("/css/dashboard.css", "/js/casino-chart.js", "/webjars/chart.js/4.5.1/dist/chart.umd.min.js")) {
+			int status = http.send(HttpRequest.newBuilder(URI.create(url + file)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+			assertThat(status).as(file + " before sign-in").isEqualTo(200);
 		}
 	}
 

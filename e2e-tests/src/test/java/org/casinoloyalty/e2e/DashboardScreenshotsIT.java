@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Screenshots of each tab of a running dashboard for docs/screenshots, taken only on request:
  * {@code scripts/mvn.sh -pl e2e-tests -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
- * -Dit.test=DashboardScreenshotsIT -Ddashboard.url=http://localhost:8501 [-Dscreenshots.redeem=true]}. Each tab
+ * -Dfailsafe.failIfNoSpecifiedTests=false -Dit.test=DashboardScreenshotsIT -Ddashboard.url=http://localhost:8501
+ * [-Dscreenshots.redeem=true]}. Each tab
  * must show data first. It signs in as the manager (-Ddashboard.user/-Ddashboard.password when the
  * demo accounts were replaced) and also takes the sign-in page and the audit trail.
  */

@@ -51,7 +51,7 @@ class GeneratorToLocalStackEndToEndTest {
 		String bootstrap = localStack.getBean(EmbeddedKafkaBroker.class).bootstrapServers();
 		sql = JdbcClient.create(localStack.getBean(DataSource.class));
 		generator = new SpringApplicationBuilder(GeneratorApplication.class, FastClock.class).run(Applications.generator(
-				"--server.port=0",
+				"--server.port=0", "--management.server.port=0",
 				"--spring.kafka.bootstrap-servers=" + bootstrap,
 				"--casino.generator.default-rate=200",
 				"--casino.generator.auto-start=true"));

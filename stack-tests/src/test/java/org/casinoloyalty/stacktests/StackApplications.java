@@ -52,7 +52,7 @@ final class StackApplications {
 
 	static String[] generatorArguments(String bootstrapServers, String jdbcUrl, String engineBroker) {
 		return new String[] { "--spring.config.location=" + applicationYmlOf(GeneratorApplication.class),
-				"--spring.autoconfigure.exclude=" + String.join(",", NOT_THE_GENERATORS), "--server.port=0",
+				"--spring.autoconfigure.exclude=" + String.join(",", NOT_THE_GENERATORS), "--server.port=0", "--management.server.port=0",
 				"--spring.kafka.bootstrap-servers=" + bootstrapServers, "--casino.generator.auto-start=false",
 				"--casino.schema.enabled=true", "--casino.schema.jdbc-url=" + jdbcUrl, "--casino.schema.username=root",
 				"--casino.schema.engine-broker=" + engineBroker };

@@ -16,7 +16,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error the API gives is an RFC 9457 problem (application/problem+json) that names the
- * problem: 400 for bad input, 404 for unknown paths, 405/415 from Spring's own handling, and 500
+ * problem: 400 for bad input, 401 and 403 for a change that is not let through, 404 for unknown paths, 405/415 from Spring's own handling, and 500
  * only for our own faults, logged.
  */
 @RestControllerAdvice
@@ -29,6 +29,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
 		problem.setTitle("Invalid rate");
 		problem.setProperty("error", "invalid_rate");
+		return problem;
+	}
+
+	@ExceptionHandler(RefusedRequestException.class)
+	ProblemDetail refused(RefusedRequestException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
+		problem.setTitle("Refused");
+		problem.setProperty("error", ex.error());
 		return problem;
 	}
 

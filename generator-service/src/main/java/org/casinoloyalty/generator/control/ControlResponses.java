@@ -72,7 +72,8 @@ final class ControlResponses {
 			List<Endpoint> endpoints,
 			@Schema(example = "/docs") String docs,
 			@Schema(example = "/redoc") String redoc,
-			@JsonProperty("openapi") @Schema(example = "/openapi.json") String openApi) {
+			@JsonProperty("openapi") @Schema(example = "/openapi.json") String openApi,
+			@JsonProperty("api_key_required") @Schema(description = "whether POST /start, POST /stop, GET /rate/{n} and PATCH /rate need the header X-API-Key", example = "false") boolean apiKeyRequired) {
 	}
 
 	record Endpoint(@Schema(example = "POST") String method, @Schema(example = "/start") String path,

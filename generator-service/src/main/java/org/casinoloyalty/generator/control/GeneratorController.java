@@ -51,19 +51,22 @@ class GeneratorController {
 	private final RateLimits limits;
 	private final GeneratorProperties properties;
 
+	private final ControlApiProperties control;
+
 	GeneratorController(EventPump pump, TransactionPublisher publisher, BrokerConnectionHealthIndicator broker, RateLimits limits,
-			GeneratorProperties properties) {
+			GeneratorProperties properties, ControlApiProperties control) {
 		this.pump = pump;
 		this.publisher = publisher;
 		this.broker = broker;
 		this.limits = limits;
 		this.properties = properties;
+		this.control = control;
 	}
 
 	@GetMapping(path = "/", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "List the endpoints", responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Index.class), examples = @ExampleObject("""
 			{"service":"casino-data-generator","endpoints":[{"method":"POST","path":"/start","description":"Start publishing (optional ?rate=)"}],\
-			"docs":"/docs","redoc":"/redoc","openapi":"/openapi.json"}"""))))
+			"docs":"/docs","redoc":"/redoc","openapi":"/openapi.json","api_key_required":false}"""))))
 	Index index() {
 		return new Index("casino-data-generator", List.of(
 				new Endpoint("POST", "/start", "Start publishing (optional ?rate=, default " + properties.defaultRate() + " events/s)"),
@@ -73,11 +76,12 @@ class GeneratorController {
 				new Endpoint("GET", "/rate/{n}", "Set the rate to n events per second"),
 				new Endpoint("PATCH", "/rate", "Set the rate with {\"rate\": n}"),
 				new Endpoint("GET", "/health", "Whether the generator can reach its broker"),
-				new Endpoint("GET", "/actuator/health", "Actuator health, broker included"),
-				new Endpoint("GET", "/actuator/prometheus", "Prometheus metrics")),
-				"/docs", "/redoc", "/openapi.json");
+				new Endpoint("GET", "/actuator/health", "Actuator health with details, on the management port (8001, loopback only)"),
+				new Endpoint("GET", "/actuator/prometheus", "Prometheus metrics, on the management port (8001, loopback only)")),
+				"/docs", "/redoc", "/openapi.json", control.requiresKey());
 	}
 
+	@ChangesState
 	@PostMapping(path = "/start", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Start publishing play events", description = "Starts at the given rate, or at the default (5 events/s). "
 			+ "While already running it changes nothing and answers already_running.", responses = {
@@ -92,6 +96,7 @@ class GeneratorController {
 		return new RunChange(started ? "started" : "already_running", true, pump.rate());
 	}
 
+	@ChangesState
 	@PostMapping(path = "/stop", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Stop publishing play events", description = "Heartbeats go on about once a second, so the last windows still close.",
 			responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RunChange.class), examples = {
@@ -120,6 +125,7 @@ class GeneratorController {
 		return new Rate(pump.rate(), round(pump.measuredRate()), pump.isPublishing(), limits.min(), limits.max());
 	}
 
+	@ChangesState
 	@GetMapping(path = "/rate/{rate}", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Set the event rate (simple GET, as in the original)", description = "Works running or stopped; a running "
 			+ "generator switches without a burst.", responses = {
@@ -130,6 +136,7 @@ class GeneratorController {
 		return changeRate(limits.parse(rate));
 	}
 
+	@ChangesState
 	@PatchMapping(path = "/rate", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Set the event rate", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 			content = @Content(schema = @Schema(implementation = RateChange.class), examples = @ExampleObject("{\"rate\": 10}"))), responses = {

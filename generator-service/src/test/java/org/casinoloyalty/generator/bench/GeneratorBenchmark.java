@@ -67,6 +67,7 @@ public final class GeneratorBenchmark {
 		out.println("Embedded KRaft broker at " + bootstrap + " (topics with 3 partitions)");
 		ConfigurableApplicationContext generator = new SpringApplicationBuilder(GeneratorApplication.class).run(
 				"--server.port=0",
+				"--management.server.port=0",
 				"--spring.kafka.bootstrap-servers=" + bootstrap,
 				"--casino.generator.auto-start=false",
 				"--casino.generator.max-rate=100000000",

@@ -1,22 +1,12 @@
 package org.casinoloyalty.generator.control;
 
-import org.casinoloyalty.generator.GeneratorProperties;
-import org.casinoloyalty.generator.publishing.BrokerConnectionHealthIndicator;
-import org.casinoloyalty.generator.publishing.EventPump;
 import org.casinoloyalty.generator.publishing.TransactionPublisher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -31,28 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@WebMvcTest(GeneratorController.class)
-@Import({ RateLimits.class, GeneratorControllerTest.BoundProperties.class })
-class GeneratorControllerTest {
-
-	/** The generator's real application.yml values, bound as in the application. */
-	@TestConfiguration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(GeneratorProperties.class)
-	static class BoundProperties {
-
-	}
-
-	@Autowired
-	MockMvc mvc;
-
-	@MockitoBean
-	EventPump pump;
-
-	@MockitoBean
-	TransactionPublisher publisher;
-
-	@MockitoBean
-	BrokerConnectionHealthIndicator broker;
+class GeneratorControllerTest extends ControlApiSlice {
 
 	@BeforeEach
 	void generatorRunsAtFive() {

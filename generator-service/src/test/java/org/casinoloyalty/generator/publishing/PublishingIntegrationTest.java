@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -52,6 +53,9 @@ class PublishingIntegrationTest {
 
 	@Autowired
 	ApplicationContext context;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@LocalServerPort
 	int port;
@@ -172,8 +176,13 @@ class PublishingIntegrationTest {
 	}
 
 	@Test
-	void actuatorShowsBrokerHealthAndPrometheusMetrics() {
-		RestClient http = RestClient.create("http://localhost:" + port);
+	void theActuatorIsOnTheManagementPortOnlyWithBrokerHealthAndPrometheusMetrics() {
+		RestClient api = RestClient.create("http://localhost:" + port);
+		for (String endpoint : List.of("/actuator/health", "/actuator/prometheus")) {
+			int status = api.get().uri(endpoint).exchange((request, response) -> response.getStatusCode().value());
+			assertThat(status).as(endpoint + " on the API's port").isEqualTo(404);
+		}
+		RestClient http = RestClient.create("http://localhost:" + managementPort);
 		JsonNode health = http.get().uri("/actuator/health").retrieve().body(JsonNode.class);
 		assertThat(health.get("status").asString()).isEqualTo("UP");
 		assertThat(health.get("components").get("broker").get("status").asString()).isEqualTo("UP");

@@ -8,11 +8,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A Chart.js chart (from the WebJar, no paid Vaadin Charts). The custom element in
- * {@code META-INF/resources/casino-chart.js} draws the Chart.js configuration set as JSON.
+ * {@code META-INF/resources/js/casino-chart.js} draws the Chart.js configuration set as JSON.
  */
 @Tag("casino-chart")
 @JavaScript("context://webjars/chart.js/4.5.1/dist/chart.umd.min.js")
-@JavaScript("context://casino-chart.js")
+@JavaScript("context://js/casino-chart.js")
 class ChartCanvas extends Component implements HasSize {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

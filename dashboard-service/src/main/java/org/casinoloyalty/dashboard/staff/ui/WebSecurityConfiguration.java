@@ -1,8 +1,10 @@
 package org.casinoloyalty.dashboard.staff.ui;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.DispatcherType;
 import org.casinoloyalty.dashboard.staff.StaffRole;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -40,7 +42,14 @@ class WebSecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain dashboard(HttpSecurity http) throws Exception {
-		return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
+		// A refusal (401, 403) is rendered by an error dispatch to /error; without this, that dispatch would
+		// itself be refused and turned into a redirect to the sign-in page, hiding the status from curl.
+		// Static files (/css, /js, /webjars) hold no data, and the sign-in page needs the style sheet.
+		return http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+			.permitAll()
+			.requestMatchers(PathRequest.toStaticResources().atCommonLocations())
+			.permitAll())
+			.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
 			.addFilterBefore(new CrossSiteSignInFilter("/login"), UsernamePasswordAuthenticationFilter.class)
 			.build();
 	}

@@ -1,0 +1,41 @@
+package org.casinoloyalty.generator.control;
+
+import org.casinoloyalty.generator.GeneratorProperties;
+import org.casinoloyalty.generator.publishing.BrokerConnectionHealthIndicator;
+import org.casinoloyalty.generator.publishing.EventPump;
+import org.casinoloyalty.generator.publishing.TransactionPublisher;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The control API as the application builds it (its controller, exception handler, guard and the
+ * real application.yml values) in front of a mocked pump, publisher and broker.
+ */
+@WebMvcTest(GeneratorController.class)
+@Import({ RateLimits.class, ControlApiSlice.BoundProperties.class })
+abstract class ControlApiSlice {
+
+	@TestConfiguration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(GeneratorProperties.class)
+	static class BoundProperties {
+
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@MockitoBean
+	EventPump pump;
+
+	@MockitoBean
+	TransactionPublisher publisher;
+
+	@MockitoBean
+	BrokerConnectionHealthIndicator broker;
+
+}
