@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 
@@ -17,7 +18,6 @@ import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -35,10 +35,7 @@ class StateChangeGuardTest extends ControlApiSlice {
 	@ValueSource(strings = { "cross-site", "same-site" })
 	void aRateChangeThatABrowserMarksAsFromAnotherSiteIsRefused(String fetchSite) throws Exception {
 		mvc.perform(get("/rate/20").header("Sec-Fetch-Site", fetchSite))
-			.andExpect(status().isForbidden())
-			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.error").value("cross_site_request"))
-			.andExpect(jsonPath("$.detail").value(containsString("Sec-Fetch-Site: " + fetchSite)));
+			.andExpect(problem(HttpStatus.FORBIDDEN, "cross_site_request", "Sec-Fetch-Site: " + fetchSite));
 		verify(pump, never()).changeRate(anyDouble());
 	}
 
@@ -46,9 +43,7 @@ class StateChangeGuardTest extends ControlApiSlice {
 	@ValueSource(strings = { "https://evil.example", "http://localhost:8501", "null" })
 	void aStartFromAPageOfAnotherOriginIsRefused(String origin) throws Exception {
 		mvc.perform(post("/start").header("Origin", origin))
-			.andExpect(status().isForbidden())
-			.andExpect(jsonPath("$.error").value("cross_site_request"))
-			.andExpect(jsonPath("$.detail").value(containsString("Origin: " + origin)));
+			.andExpect(problem(HttpStatus.FORBIDDEN, "cross_site_request", "Origin: " + origin));
 		verify(pump, never()).startPublishing(anyDouble());
 	}
 
@@ -94,18 +89,14 @@ class StateChangeGuardTest extends ControlApiSlice {
 		@Test
 		void aChangeWithoutTheKeyIsRefused() throws Exception {
 			mvc.perform(get("/rate/20"))
-				.andExpect(status().isUnauthorized())
-				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-				.andExpect(jsonPath("$.error").value("api_key_required"))
-				.andExpect(jsonPath("$.detail").value(containsString("X-API-Key")));
+				.andExpect(problem(HttpStatus.UNAUTHORIZED, "api_key_required", "X-API-Key"));
 			verify(pump, never()).changeRate(anyDouble());
 		}
 
 		@Test
 		void aChangeWithAnotherKeyIsRefused() throws Exception {
 			mvc.perform(post("/start").header("X-API-Key", "a-key-of-this-floox"))
-				.andExpect(status().isUnauthorized())
-				.andExpect(jsonPath("$.error").value("api_key_invalid"))
+				.andExpect(problem(HttpStatus.UNAUTHORIZED, "api_key_invalid", "X-API-Key"))
 				.andExpect(jsonPath("$.detail").value(not(containsString("a-key-of-this-floor"))));
 			verify(pump, never()).startPublishing(anyDouble());
 		}
