@@ -193,7 +193,7 @@ class DashboardEndToEndIT {
 		assertThat(trail.getByText("hotel · member 1001 (James Chen) · window 2026-01-01T10:00")).isVisible();
 		Download audit = page.waitForDownload(() -> page.locator("#audit-csv").click());
 		assertThat(Files.readString(audit.path())).contains(",host,HOST,redeem,hotel · member 1001 (James Chen)",
-				",host,,sign_in,dashboard,", ",manager,,sign_in,dashboard,");
+				",host,HOST,sign_in,dashboard,", ",manager,MANAGER,sign_in,dashboard,");
 	}
 
 }

@@ -43,9 +43,14 @@ public class AuditTrail {
 	}
 
 	/** A sign-in, or a refused one: then nobody is signed in and the name is what was typed. */
-	void recordSignIn(String username, boolean succeeded, String from) {
-		write(new StaffAction(now(), cut(username == null ? "" : username), null,
-				succeeded ? AuditAction.SIGN_IN : AuditAction.SIGN_IN_FAILURE, "dashboard", null, cut(from)));
+	void recordSignIn(StaffMember who, String from) {
+		write(new StaffAction(now(), cut(who.username()), who.role().name(), AuditAction.SIGN_IN, "dashboard", null, cut(from)));
+	}
+
+	/** A refused attempt has no role: the name is only what was typed. */
+	void recordRefusedSignIn(String typedName, String fromAndWhy) {
+		write(new StaffAction(now(), cut(typedName == null ? "" : typedName), null, AuditAction.SIGN_IN_FAILURE, "dashboard", null,
+				cut(fromAndWhy)));
 	}
 
 	private void write(StaffAction row) {

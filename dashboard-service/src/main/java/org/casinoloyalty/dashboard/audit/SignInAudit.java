@@ -1,5 +1,7 @@
 package org.casinoloyalty.dashboard.audit;
 
+import org.casinoloyalty.dashboard.staff.StaffMember;
+import org.casinoloyalty.dashboard.staff.StaffRole;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
@@ -23,12 +25,13 @@ class SignInAudit {
 
 	@EventListener
 	void signedIn(InteractiveAuthenticationSuccessEvent event) {
-		trail.recordSignIn(event.getAuthentication().getName(), true, from(event.getAuthentication()));
+		Authentication who = event.getAuthentication();
+		trail.recordSignIn(new StaffMember(who.getName(), StaffRole.of(who.getAuthorities())), from(who));
 	}
 
 	@EventListener
 	void refused(AbstractAuthenticationFailureEvent event) {
-		trail.recordSignIn(event.getAuthentication().getName(), false,
+		trail.recordRefusedSignIn(event.getAuthentication().getName(),
 				from(event.getAuthentication()) + ": " + event.getException().getMessage());
 	}
 

@@ -3,7 +3,6 @@ package org.casinoloyalty.dashboard.staff;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
@@ -15,8 +14,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CurrentStaff {
-
-	private static final String MANAGER_AUTHORITY = "ROLE_" + StaffRole.MANAGER_ROLE;
 
 	private final SecurityContextHolderStrategy contexts;
 
@@ -30,11 +27,7 @@ public class CurrentStaff {
 		if (authentication == null || !authentication.isAuthenticated() || authentication.getName() == null) {
 			throw new AuthenticationCredentialsNotFoundException("Nobody is signed in");
 		}
-		boolean manager = authentication.getAuthorities()
-			.stream()
-			.map(GrantedAuthority::getAuthority)
-			.anyMatch(MANAGER_AUTHORITY::equals);
-		return new StaffMember(authentication.getName(), manager ? StaffRole.MANAGER : StaffRole.HOST);
+		return new StaffMember(authentication.getName(), StaffRole.of(authentication.getAuthorities()));
 	}
 
 }

@@ -1,5 +1,8 @@
 package org.casinoloyalty.dashboard.staff;
 
+import org.springframework.security.core.GrantedAuthority;
+
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -14,6 +17,13 @@ public enum StaffRole {
 	public static final String HOST_ROLE = "HOST";
 
 	public static final String MANAGER_ROLE = "MANAGER";
+
+	private static final String MANAGER_AUTHORITY = "ROLE_" + MANAGER_ROLE;
+
+	/** The role of a person Spring Security signed in with these authorities ({@link #grantedRoles()}). */
+	public static StaffRole of(Collection<? extends GrantedAuthority> authorities) {
+		return authorities.stream().map(GrantedAuthority::getAuthority).anyMatch(MANAGER_AUTHORITY::equals) ? MANAGER : HOST;
+	}
 
 	/** A manager holds the host role too, so every host-only rule lets managers through. */
 	public List<String> grantedRoles() {

@@ -34,7 +34,7 @@ class AuditTrailTest extends DatabaseTest {
 	void newestFirstAndAnOverlongSignInNameIsCutNotRefused() {
 		trail.record(new StaffMember("mia", StaffRole.MANAGER), AuditAction.THRESHOLD_CHANGE, "hotel threshold", "5000",
 				"6000");
-		trail.recordSignIn("x".repeat(1000), false, "from 10.0.0.7: Bad credentials");
+		trail.recordRefusedSignIn("x".repeat(1000), "from 10.0.0.7: Bad credentials");
 
 		signInAs("mia", StaffRole.MANAGER);
 		assertThat(trail.recent(1)).extracting(StaffAction::action)
