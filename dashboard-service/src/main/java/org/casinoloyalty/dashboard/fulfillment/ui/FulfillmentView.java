@@ -97,7 +97,8 @@ class FulfillmentView extends VerticalLayout implements LiveView {
 		pendingGrid.addColumn(line -> Formats.shortWindow(line.offer().windowStart(), line.offer().windowEnd()))
 			.setHeader("Window")
 			.setAutoWidth(true);
-		pendingGrid.addColumn(line -> line.offer().type().names().verb() + " " + Formats.money(line.offer().qualifyingAmount()))
+		pendingGrid
+			.addColumn(line -> line.offer().type().names().verb() + " " + Formats.money(line.offer().qualifyingAmount()))
 			.setHeader("Qualified by")
 			.setTextAlign(ColumnTextAlign.END)
 			.setAutoWidth(true);
