@@ -10,8 +10,7 @@
 #   CASINO_PROC_SYS_FS (/proc/sys/fs)         CASINO_UNAME_S, CASINO_UNAME_M (uname -s, uname -m)
 set -euo pipefail
 
-root="$(cd "$(dirname "$0")/.." && pwd)"
-compose_file="${CASINO_COMPOSE_FILE:-$root/docker-compose.yml}"
+. "$(dirname "$0")/lib/compose.sh"
 cpuinfo="${CASINO_CPUINFO:-/proc/cpuinfo}"
 proc_sys_fs="${CASINO_PROC_SYS_FS:-/proc/sys/fs}"
 os="${CASINO_UNAME_S:-$(uname -s)}"
@@ -85,7 +84,7 @@ check_ports() {
     fail "no published port found in $compose_file" "publish ports as \"\${CASINO_BIND:-127.0.0.1}:HOST:CONTAINER\" (see StackInvariants)"
     return
   fi
-  if [[ -n "$(docker compose -f "$compose_file" ps -q 2>/dev/null)" ]]; then
+  if [[ -n "$(compose ps -q 2>/dev/null)" ]]; then
     ok "host ports: the Docker stack already runs and holds them"
     return
   fi

@@ -5,12 +5,10 @@
 # CASINO_WAIT_TIMEOUT (s, default 600) bounds the wait once the containers are started; pulling and
 # building come first and do not count (docker compose pkg/compose/start.go starts the clock there).
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
-compose_file="${CASINO_COMPOSE_FILE:-$root/docker-compose.yml}"
+. "$(dirname "$0")/lib/compose.sh"
 timeout="${CASINO_WAIT_TIMEOUT:-600}"
 interval="${CASINO_PROGRESS_INTERVAL:-5}"
 log="$root/.local/logs/compose-up.log"
-compose() { docker compose -f "$compose_file" "$@"; }
 
 # Container names as docker-compose.yml sets them, in its order.
 containers() { awk '/^    container_name:/ { print $2 }' "$compose_file"; }

@@ -107,19 +107,8 @@ class DashboardEndToEndIT {
 	}
 
 	@AfterAll
-	static void stopEverything() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-		if (dashboard != null) {
-			dashboard.close();
-		}
-		if (localStack != null) {
-			localStack.close();
-		}
+	static void stopEverything() throws Exception {
+		Shutdown.inOrder(browser, playwright, dashboard, localStack);
 	}
 
 	/** On a real server a refusal goes through the container's error dispatch, which MockMvc does not do. */

@@ -58,13 +58,8 @@ class GeneratorToLocalStackEndToEndTest {
 	}
 
 	@AfterAll
-	static void stopBoth() {
-		if (generator != null) {
-			generator.close();
-		}
-		if (localStack != null) {
-			localStack.close();
-		}
+	static void stopBoth() throws Exception {
+		Shutdown.inOrder(generator, localStack);
 	}
 
 	@Test

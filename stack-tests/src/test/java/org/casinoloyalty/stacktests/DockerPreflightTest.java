@@ -61,9 +61,8 @@ class DockerPreflightTest {
 		executable(bin.resolve("docker"), FAKE_DOCKER);
 		executable(bin.resolve("sysctl"), FAKE_SYSCTL);
 		Path fs = Files.createDirectories(dir.resolve("fs"));
-		Files.writeString(fs.resolve("aio-max-nr"), "65536\n");
-		Files.writeString(fs.resolve("aio-nr"), "0\n");
-		Files.writeString(dir.resolve("cpuinfo"), "processor\t: 0\nflags\t\t: fpu sse2 avx avx2 bmi2\n");
+		asyncIoSlots(65536, 0);
+		cpu("x86_64", "flags\t\t: fpu sse2 avx avx2 bmi2");
 		freePortA = freePort();
 		do {
 			freePortB = freePort();
@@ -90,7 +89,6 @@ class DockerPreflightTest {
 		environment.put("CASINO_CPUINFO", dir.resolve("cpuinfo").toString());
 		environment.put("CASINO_PROC_SYS_FS", fs.toString());
 		environment.put("CASINO_UNAME_S", "Linux");
-		environment.put("CASINO_UNAME_M", "x86_64");
 	}
 
 	@Test
@@ -144,7 +142,7 @@ class DockerPreflightTest {
 
 	@Test
 	void failsOnAnX86CpuWithoutAvx2() throws Exception {
-		Files.writeString(dir.resolve("cpuinfo"), "processor\t: 0\nflags\t\t: fpu sse2 avx\n");
+		cpu("x86_64", "flags\t\t: fpu sse2 avx");
 
 		assertFailsOnce(run(), "this CPU lacks AVX2", "simd_disabled=true");
 	}
@@ -160,15 +158,14 @@ class DockerPreflightTest {
 
 	@Test
 	void passesOnArm64WithoutLookingForAvx2() throws Exception {
-		Files.writeString(dir.resolve("cpuinfo"), "processor\t: 0\nFeatures\t: fp asimd\n");
-		environment.put("CASINO_UNAME_M", "aarch64");
+		cpu("aarch64", "Features\t: fp asimd");
 
 		assertPasses(run(), "ok    CPU aarch64: RisingWave's ARM64 image needs NEON");
 	}
 
 	@Test
 	void failsWhenRedpandaWouldFindTooFewAsyncIoSlots() throws Exception {
-		Files.writeString(dir.resolve("fs/aio-nr"), "60000\n");
+		asyncIoSlots(65536, 60000);
 
 		assertFailsOnce(run(), "only 5536 Async I/O slots free (fs.aio-max-nr 65536, in use 60000)",
 				"sudo sysctl -w fs.aio-max-nr=1048576");
@@ -176,7 +173,7 @@ class DockerPreflightTest {
 
 	@Test
 	void theEpollFallbackNeedsNoAsyncIoSlots() throws Exception {
-		Files.writeString(dir.resolve("fs/aio-nr"), "60000\n");
+		asyncIoSlots(65536, 60000);
 		environment.put("CASINO_REDPANDA_REACTOR_BACKEND", "epoll");
 
 		assertPasses(run(), "ok    Redpanda runs on the epoll reactor");
@@ -194,8 +191,8 @@ class DockerPreflightTest {
 	@Test
 	void reportsEveryFailureAtOnce() throws Exception {
 		environment.put("FAKE_COMPOSE_VERSION", "");
-		Files.writeString(dir.resolve("cpuinfo"), "flags\t\t: fpu\n");
-		Files.writeString(dir.resolve("fs/aio-max-nr"), "1024\n");
+		cpu("x86_64", "flags\t\t: fpu");
+		asyncIoSlots(1024, 0);
 
 		Result result = run();
 
@@ -255,6 +252,18 @@ class DockerPreflightTest {
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("preflight finished").isTrue();
 		return new Result(process.exitValue(), output);
+	}
+
+	/** The machine uname -m reports and the feature line of its /proc/cpuinfo. */
+	private void cpu(String machine, String features) throws IOException {
+		environment.put("CASINO_UNAME_M", machine);
+		Files.writeString(dir.resolve("cpuinfo"), "processor\t: 0\n" + features + "\n");
+	}
+
+	/** fs.aio-max-nr and fs.aio-nr, as the kernel shows them under /proc/sys/fs. */
+	private void asyncIoSlots(int max, int inUse) throws IOException {
+		Files.writeString(dir.resolve("fs/aio-max-nr"), max + "\n");
+		Files.writeString(dir.resolve("fs/aio-nr"), inUse + "\n");
 	}
 
 	private static void executable(Path file, String text) throws IOException {

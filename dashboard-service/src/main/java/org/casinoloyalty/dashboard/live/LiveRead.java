@@ -1,5 +1,6 @@
 package org.casinoloyalty.dashboard.live;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,10 +24,16 @@ public final class LiveRead {
 
 	private final Set<Class<?>> reading = new HashSet<>();
 
-	LiveRead(Watermark watermark, LocalDateTime since, Map<Class<?>, LiveQuery<?>> queries) {
+	LiveRead(Watermark watermark, Duration history, Map<Class<?>, LiveQuery<?>> queries) {
 		this.watermark = watermark;
-		this.since = since;
+		this.since = historyStart(watermark, history);
 		this.queries = queries;
+	}
+
+	/** {@code history} before the watermark; everything while no event has arrived yet. */
+	private static LocalDateTime historyStart(Watermark watermark, Duration history) {
+		LocalDateTime current = watermark.current();
+		return current == null ? LocalDateTime.of(1970, 1, 1, 0, 0) : current.minus(history);
 	}
 
 	public Watermark watermark() {

@@ -5,7 +5,6 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +38,7 @@ class SnapshotReader {
 	LiveSnapshot read() {
 		var engine = dialect.engine();
 		Watermark watermark = watermarks.read();
-		LocalDateTime current = watermark.current();
-		LocalDateTime since = current == null ? LocalDateTime.of(1970, 1, 1, 0, 0) : current.minus(properties.history());
-		LiveRead read = new LiveRead(watermark, since, queries);
+		LiveRead read = new LiveRead(watermark, properties.history(), queries);
 		for (Class<?> query : queries.keySet()) {
 			@SuppressWarnings("unchecked")
 			Class<? extends LiveQuery<Object>> type = (Class<? extends LiveQuery<Object>>) query;

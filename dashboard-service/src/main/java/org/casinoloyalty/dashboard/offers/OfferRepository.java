@@ -13,19 +13,9 @@ import java.util.List;
 @Repository
 public class OfferRepository {
 
-	private static final String HOTEL = """
-			SELECT member_id, member_name, total_spend, net_amount, total_spend AS qualifying_amount, transaction_count,
-			       last_transaction, window_start, window_end
-			FROM hotel_room_offers
-			WHERE window_start >= :since
-			ORDER BY window_start DESC, total_spend DESC, member_id""";
+	private static final String HOTEL = offersOf("hotel_room_offers", "total_spend");
 
-	private static final String DRINK = """
-			SELECT member_id, member_name, total_spend, net_amount, loss_amount AS qualifying_amount, transaction_count,
-			       last_transaction, window_start, window_end
-			FROM drink_offers
-			WHERE window_start >= :since
-			ORDER BY window_start DESC, loss_amount DESC, member_id""";
+	private static final String DRINK = offersOf("drink_offers", "loss_amount");
 
 	private final JdbcClient jdbc;
 
@@ -40,6 +30,20 @@ public class OfferRepository {
 				rs.getLong("transaction_count"), local(rs.getTimestamp("last_transaction")),
 				local(rs.getTimestamp("window_start")), local(rs.getTimestamp("window_end")));
 		return jdbc.sql(type == OfferType.HOTEL ? HOTEL : DRINK).param("since", since).query(row).list();
+	}
+
+	/**
+	 * The two views have the same columns and differ in the amount that qualifies a member (spend for
+	 * the hotel, loss for the drink), which is also what they rank by. Built once, into the constants
+	 * above, so the engine checks see both statements as sent.
+	 */
+	private static String offersOf(String view, String qualifyingAmount) {
+		return """
+				SELECT member_id, member_name, total_spend, net_amount, %2$s AS qualifying_amount, transaction_count,
+				       last_transaction, window_start, window_end
+				FROM %1$s
+				WHERE window_start >= :since
+				ORDER BY window_start DESC, %2$s DESC, member_id""".formatted(view, qualifyingAmount);
 	}
 
 	private static LocalDateTime local(Timestamp timestamp) {

@@ -11,7 +11,7 @@ public sealed interface RedemptionOutcome {
 		@Override
 		public String message() {
 			return redemption.memberName() + " (" + redemption.memberId() + "): "
-					+ redemption.offerType().rewardType() + " marked as redeemed by " + redemption.redeemedBy();
+					+ redemption.offerType().names().rewardType() + " marked as redeemed by " + redemption.redeemedBy();
 		}
 
 	}
@@ -22,7 +22,7 @@ public sealed interface RedemptionOutcome {
 		@Override
 		public String message() {
 			return existing.memberName() + " (" + existing.memberId() + ") already redeemed a "
-					+ existing.offerType().rewardType() + " today (" + existing.redemptionDate() + ", by "
+					+ existing.offerType().names().rewardType() + " today (" + existing.redemptionDate() + ", by "
 					+ existing.redeemedBy() + " at " + existing.redeemedAt().toLocalTime().withNano(0)
 					+ " UTC): one per customer per day";
 		}

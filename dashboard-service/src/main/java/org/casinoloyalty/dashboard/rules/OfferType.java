@@ -1,57 +1,39 @@
 package org.casinoloyalty.dashboard.rules;
 
-/**
- * The two loyalty offers of the original. {@code key} is the {@code offer_type} text in
- * {@code offer_rules} and {@code redeemed_offers}; {@code rewardType} is the text the offer views carry.
- */
+/** The two loyalty offers of the original, each with its {@link Names}. */
 public enum OfferType {
 
-	HOTEL("hotel", "Hotel Room Offers", "Hotel room", "Complimentary Hotel Room (1 night)", "spent"),
-	DRINK("drink", "Drink Offers", "Premium drink", "Complimentary Premium Drink", "lost");
+	HOTEL(new Names("hotel", "Hotel Room Offers", "Hotel room", "Complimentary Hotel Room (1 night)", "spent")),
+	DRINK(new Names("drink", "Drink Offers", "Premium drink", "Complimentary Premium Drink", "lost"));
 
-	private final String key;
+	/**
+	 * What an offer is called in the tables, on screen and in messages.
+	 *
+	 * @param key the {@code offer_type} text in {@code offer_rules} and {@code redeemed_offers}
+	 * @param shortName "Hotel room" / "Premium drink", for narrow columns and filters
+	 * @param rewardType the text the offer views carry
+	 * @param verb what the member did to qualify: "spent" (hotel) or "lost" (drink)
+	 */
+	public record Names(String key, String title, String shortName, String rewardType, String verb) {
+	}
 
-	private final String title;
+	private final Names names;
 
-	private final String shortName;
+	OfferType(Names names) {
+		this.names = names;
+	}
 
-	private final String rewardType;
-
-	private final String verb;
-
-	OfferType(String key, String title, String shortName, String rewardType, String verb) {
-		this.key = key;
-		this.title = title;
-		this.shortName = shortName;
-		this.rewardType = rewardType;
-		this.verb = verb;
+	public Names names() {
+		return names;
 	}
 
 	public String key() {
-		return key;
-	}
-
-	public String title() {
-		return title;
-	}
-
-	/** "Hotel room" / "Premium drink", for narrow columns and filters. */
-	public String shortName() {
-		return shortName;
-	}
-
-	public String rewardType() {
-		return rewardType;
-	}
-
-	/** What the member did to qualify: "spent" (hotel) or "lost" (drink). */
-	public String verb() {
-		return verb;
+		return names.key();
 	}
 
 	public static OfferType fromKey(String key) {
 		for (OfferType type : values()) {
-			if (type.key.equals(key)) {
+			if (type.key().equals(key)) {
 				return type;
 			}
 		}

@@ -37,14 +37,14 @@ public class CasinoSimulator {
 		}
 		this.membersByPersona = roster.stream().collect(Collectors.groupingBy(Member::persona, () -> new EnumMap<>(Persona.class), Collectors.toList()));
 		this.personasInPlay = List.copyOf(membersByPersona.keySet());
-		this.totalShare = personasInPlay.stream().mapToDouble(Persona::playShare).sum();
+		this.totalShare = personasInPlay.stream().mapToDouble(persona -> persona.habits().playShare()).sum();
 		this.random = random;
 		this.clock = clock;
 		this.ids = ids;
 		for (Persona persona : personasInPlay) {
 			Map<Game, OutcomeShoe> byGame = new EnumMap<>(Game.class);
 			for (Game game : Game.values()) {
-				byGame.put(game, new OutcomeShoe(game.winRate() * persona.luck(), random));
+				byGame.put(game, new OutcomeShoe(game.odds().winRate() * persona.habits().luck(), random));
 			}
 			shoes.put(persona, byGame);
 		}
@@ -85,7 +85,7 @@ public class CasinoSimulator {
 		Persona chosen = personasInPlay.getLast();
 		double cumulative = 0;
 		for (Persona persona : personasInPlay) {
-			cumulative += persona.playShare();
+			cumulative += persona.habits().playShare();
 			if (roll < cumulative) {
 				chosen = persona;
 				break;
@@ -99,7 +99,7 @@ public class CasinoSimulator {
 		double roll = random.nextDouble();
 		double cumulative = 0;
 		for (Game game : Game.values()) {
-			cumulative += game.share();
+			cumulative += game.odds().share();
 			if (roll < cumulative) {
 				return game;
 			}
@@ -108,9 +108,9 @@ public class CasinoSimulator {
 	}
 
 	private BigDecimal drawBet(Persona persona, Game game) {
-		double max = game.maxBet().doubleValue();
-		double low = Math.max(game.minBet().doubleValue(), persona.minFractionOfMax() * max);
-		double high = Math.max(low, persona.maxFractionOfMax() * max);
+		double max = game.odds().maxBet().doubleValue();
+		double low = Math.max(game.odds().minBet().doubleValue(), persona.habits().minFractionOfMax() * max);
+		double high = Math.max(low, persona.habits().maxFractionOfMax() * max);
 		return money(low + random.nextDouble() * (high - low));
 	}
 
@@ -119,7 +119,7 @@ public class CasinoSimulator {
 	 * probability: the expected return of every play is then 1 − edge, whoever plays.
 	 */
 	private BigDecimal drawPayout(BigDecimal bet, Game game, double winProbability) {
-		double mean = bet.doubleValue() * (1 - game.houseEdge()) / winProbability;
+		double mean = bet.doubleValue() * (1 - game.odds().houseEdge()) / winProbability;
 		return money(mean * (1 - PAYOUT_SPREAD + 2 * PAYOUT_SPREAD * random.nextDouble()));
 	}
 

@@ -7,50 +7,42 @@ import java.math.BigDecimal;
  */
 public enum Game {
 
-	SLOT("slot", 0.40, 0.45, 0.08, 10, 500),
-	BLACKJACK("blackjack", 0.25, 0.48, 0.02, 25, 1000),
-	ROULETTE("roulette", 0.20, 0.47, 0.053, 10, 500),
-	POKER("poker", 0.15, 0.46, 0.05, 50, 2000);
+	SLOT(new Odds("slot", 0.40, 0.45, 0.08, 10, 500)),
+	BLACKJACK(new Odds("blackjack", 0.25, 0.48, 0.02, 25, 1000)),
+	ROULETTE(new Odds("roulette", 0.20, 0.47, 0.053, 10, 500)),
+	POKER(new Odds("poker", 0.15, 0.46, 0.05, 50, 2000));
 
-	private final String code;
-	private final double share;
-	private final double winRate;
-	private final double houseEdge;
-	private final BigDecimal minBet;
-	private final BigDecimal maxBet;
+	/**
+	 * One game's parameters.
+	 *
+	 * @param code the value of {@code game_type} in the event contract
+	 * @param share the game's share of all bets
+	 * @param winRate how often a member of average luck wins
+	 * @param houseEdge what the house keeps of every dollar bet, in the long run
+	 * @param minBet the table minimum
+	 * @param maxBet the table maximum
+	 */
+	public record Odds(String code, double share, double winRate, double houseEdge, BigDecimal minBet, BigDecimal maxBet) {
 
-	Game(String code, double share, double winRate, double houseEdge, int minBet, int maxBet) {
-		this.code = code;
-		this.share = share;
-		this.winRate = winRate;
-		this.houseEdge = houseEdge;
-		this.minBet = BigDecimal.valueOf(minBet);
-		this.maxBet = BigDecimal.valueOf(maxBet);
+		Odds(String code, double share, double winRate, double houseEdge, int minBet, int maxBet) {
+			this(code, share, winRate, houseEdge, BigDecimal.valueOf(minBet), BigDecimal.valueOf(maxBet));
+		}
+
+	}
+
+	private final Odds odds;
+
+	Game(Odds odds) {
+		this.odds = odds;
+	}
+
+	public Odds odds() {
+		return odds;
 	}
 
 	/** The value of {@code game_type} in the event contract. */
 	public String code() {
-		return code;
-	}
-
-	public double share() {
-		return share;
-	}
-
-	public double winRate() {
-		return winRate;
-	}
-
-	public double houseEdge() {
-		return houseEdge;
-	}
-
-	public BigDecimal minBet() {
-		return minBet;
-	}
-
-	public BigDecimal maxBet() {
-		return maxBet;
+		return odds.code();
 	}
 
 }

@@ -7,39 +7,31 @@ package org.casinoloyalty.generator.simulation;
 public enum Persona {
 
 	/** Bets 50–100% of the game's maximum. */
-	HIGH_ROLLER(0.50, 1.00, 1.0, 0.40),
+	HIGH_ROLLER(new Habits(0.50, 1.00, 1.0, 0.40)),
 	/** Bets between the game's minimum and 30% of its maximum. */
-	REGULAR(0.0, 0.30, 1.0, 0.30),
+	REGULAR(new Habits(0.0, 0.30, 1.0, 0.30)),
 	/** Bets 30–60% of the maximum and wins only 35% as often: the drink offers' audience. */
-	UNLUCKY(0.30, 0.60, 0.35, 0.30);
+	UNLUCKY(new Habits(0.30, 0.60, 0.35, 0.30));
 
-	private final double minFractionOfMax;
-	private final double maxFractionOfMax;
-	private final double luck;
-	private final double playShare;
-
-	Persona(double minFractionOfMax, double maxFractionOfMax, double luck, double playShare) {
-		this.minFractionOfMax = minFractionOfMax;
-		this.maxFractionOfMax = maxFractionOfMax;
-		this.luck = luck;
-		this.playShare = playShare;
+	/**
+	 * How one kind of member plays.
+	 *
+	 * @param minFractionOfMax the smallest bet, as a fraction of the game's maximum
+	 * @param maxFractionOfMax the largest bet, as a fraction of the game's maximum
+	 * @param luck multiplier applied to the game's win rate
+	 * @param playShare this kind's share of all plays
+	 */
+	public record Habits(double minFractionOfMax, double maxFractionOfMax, double luck, double playShare) {
 	}
 
-	public double minFractionOfMax() {
-		return minFractionOfMax;
+	private final Habits habits;
+
+	Persona(Habits habits) {
+		this.habits = habits;
 	}
 
-	public double maxFractionOfMax() {
-		return maxFractionOfMax;
-	}
-
-	/** Multiplier applied to the game's win rate. */
-	public double luck() {
-		return luck;
-	}
-
-	public double playShare() {
-		return playShare;
+	public Habits habits() {
+		return habits;
 	}
 
 }

@@ -79,9 +79,9 @@ class CasinoSimulatorStatisticsTest {
 	}
 
 	private static void checkBetRange(TransactionEvent bet, Game game, Persona persona) {
-		double max = game.maxBet().doubleValue();
-		double low = Math.max(game.minBet().doubleValue(), persona.minFractionOfMax() * max);
-		double high = persona.maxFractionOfMax() * max;
+		double max = game.odds().maxBet().doubleValue();
+		double low = Math.max(game.odds().minBet().doubleValue(), persona.habits().minFractionOfMax() * max);
+		double high = persona.habits().maxFractionOfMax() * max;
 		double amount = bet.amount().doubleValue();
 		if ((amount < low || amount > high || bet.amount().scale() != 2) && firstBetOutOfRange == null) {
 			everyBetInItsPersonaRange = false;
@@ -101,7 +101,7 @@ class CasinoSimulatorStatisticsTest {
 	@Test
 	void eachGameGetsItsShareOfBetsWithinOnePoint() {
 		for (Game game : Game.values()) {
-			assertThat(plays.get(game) / (double) PLAYS).as("share of %s", game).isCloseTo(game.share(), within(ONE_POINT));
+			assertThat(plays.get(game) / (double) PLAYS).as("share of %s", game).isCloseTo(game.odds().share(), within(ONE_POINT));
 		}
 	}
 
@@ -109,7 +109,7 @@ class CasinoSimulatorStatisticsTest {
 	void eachPersonaGetsItsShareOfPlaysWithinOnePoint() {
 		for (Persona persona : Persona.values()) {
 			assertThat(playsByPersona.get(persona) / (double) PLAYS).as("share of %s", persona)
-				.isCloseTo(persona.playShare(), within(ONE_POINT));
+				.isCloseTo(persona.habits().playShare(), within(ONE_POINT));
 		}
 	}
 
@@ -118,7 +118,7 @@ class CasinoSimulatorStatisticsTest {
 		for (Game game : Game.values()) {
 			for (Persona persona : Persona.values()) {
 				long[] counts = winsAndPlays.get(game + "/" + persona);
-				double expected = game.winRate() * (persona == Persona.UNLUCKY ? 0.35 : 1.0);
+				double expected = game.odds().winRate() * (persona == Persona.UNLUCKY ? 0.35 : 1.0);
 				assertThat(counts[0] / (double) counts[1]).as("win rate of %s on %s", persona, game)
 					.isCloseTo(expected, within(ONE_POINT));
 			}
@@ -129,7 +129,7 @@ class CasinoSimulatorStatisticsTest {
 	void realisedHouseEdgeOfEachGameIsWithinOnePointOfItsTarget() {
 		for (Game game : Game.values()) {
 			double edge = 1 - paidOut.get(game).doubleValue() / wagered.get(game).doubleValue();
-			assertThat(edge).as("house edge of %s", game).isCloseTo(game.houseEdge(), within(ONE_POINT));
+			assertThat(edge).as("house edge of %s", game).isCloseTo(game.odds().houseEdge(), within(ONE_POINT));
 		}
 	}
 

@@ -144,45 +144,32 @@ class IngestStore {
 	}
 
 	private static void upsertAggregates(Connection connection, IngestBatch batch) throws SQLException {
-		try (PreparedStatement upsert = connection.prepareStatement(UPSERT_WINDOW)) {
-			for (var entry : batch.windows().entrySet()) {
-				IngestBatch.WindowKey key = entry.getKey();
-				Totals totals = entry.getValue();
-				upsert.setLong(1, key.memberId());
-				upsert.setString(2, key.memberName());
-				upsert.setObject(3, key.windowStart());
-				upsert.setObject(4, key.windowEnd());
-				upsert.setBigDecimal(5, totals.spend());
-				upsert.setBigDecimal(6, totals.winnings());
-				upsert.setLong(7, totals.transactions());
-				upsert.setObject(8, totals.last());
-				upsert.addBatch();
-			}
-			upsert.executeBatch();
-		}
-		try (PreparedStatement upsert = connection.prepareStatement(UPSERT_GAME)) {
-			for (var entry : batch.games().entrySet()) {
-				upsert.setString(1, entry.getKey());
-				upsert.setLong(2, entry.getValue().bets());
-				upsert.setBigDecimal(3, entry.getValue().spend());
-				upsert.setBigDecimal(4, entry.getValue().winnings());
-				upsert.addBatch();
-			}
-			upsert.executeBatch();
-		}
-		try (PreparedStatement upsert = connection.prepareStatement(UPSERT_MEMBER)) {
-			for (var entry : batch.members().entrySet()) {
-				Totals totals = entry.getValue();
-				upsert.setLong(1, entry.getKey().memberId());
-				upsert.setString(2, entry.getKey().memberName());
-				upsert.setBigDecimal(3, totals.spend());
-				upsert.setBigDecimal(4, totals.winnings());
-				upsert.setLong(5, totals.transactions());
-				upsert.setObject(6, totals.last());
-				upsert.addBatch();
-			}
-			upsert.executeBatch();
-		}
+		upsertEach(connection, UPSERT_WINDOW, batch.windows(), (upsert, window, totals) -> {
+			upsert.setLong(1, window.memberId());
+			upsert.setString(2, window.memberName());
+			upsert.setObject(3, window.windowStart());
+			upsert.setObject(4, window.windowEnd());
+			setTotals(upsert, 5, totals);
+		});
+		upsertEach(connection, UPSERT_GAME, batch.games(), (upsert, game, totals) -> {
+			upsert.setString(1, game);
+			upsert.setLong(2, totals.bets());
+			upsert.setBigDecimal(3, totals.spend());
+			upsert.setBigDecimal(4, totals.winnings());
+		});
+		upsertEach(connection, UPSERT_MEMBER, batch.members(), (upsert, member, totals) -> {
+			upsert.setLong(1, member.memberId());
+			upsert.setString(2, member.memberName());
+			setTotals(upsert, 3, totals);
+		});
+	}
+
+	/** Spend, winnings, transactions and last time, in that order from parameter {@code first} on. */
+	private static void setTotals(PreparedStatement upsert, int first, Totals totals) throws SQLException {
+		upsert.setBigDecimal(first, totals.spend());
+		upsert.setBigDecimal(first + 1, totals.winnings());
+		upsert.setLong(first + 2, totals.transactions());
+		upsert.setObject(first + 3, totals.last());
 	}
 
 	private static void updateState(Connection connection, String topic, IngestState after) throws SQLException {
@@ -193,16 +180,31 @@ class IngestStore {
 			update.setLong(4, after.deadLettered());
 			update.executeUpdate();
 		}
-		try (PreparedStatement upsert = connection.prepareStatement(UPSERT_OFFSET)) {
-			for (var entry : after.nextOffsets().entrySet()) {
-				upsert.setString(1, topic);
-				upsert.setInt(2, entry.getKey());
-				upsert.setLong(3, entry.getValue());
-				upsert.setObject(4, after.partitionWatermarks().get(entry.getKey()));
+		upsertEach(connection, UPSERT_OFFSET, after.nextOffsets(), (upsert, partition, nextOffset) -> {
+			upsert.setString(1, topic);
+			upsert.setInt(2, partition);
+			upsert.setLong(3, nextOffset);
+			upsert.setObject(4, after.partitionWatermarks().get(partition));
+		});
+	}
+
+	/** One batched execution of {@code sql}, a row for each entry of {@code rows}. */
+	private static <K, V> void upsertEach(Connection connection, String sql, Map<K, V> rows, RowParameters<K, V> parameters)
+			throws SQLException {
+		try (PreparedStatement upsert = connection.prepareStatement(sql)) {
+			for (var entry : rows.entrySet()) {
+				parameters.set(upsert, entry.getKey(), entry.getValue());
 				upsert.addBatch();
 			}
 			upsert.executeBatch();
 		}
+	}
+
+	@FunctionalInterface
+	private interface RowParameters<K, V> {
+
+		void set(PreparedStatement statement, K key, V value) throws SQLException;
+
 	}
 
 	/** PostgreSQL's COPY text format: tab-separated, {@code \N} for NULL, backslash escapes. */

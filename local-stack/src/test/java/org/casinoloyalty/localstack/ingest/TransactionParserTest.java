@@ -45,22 +45,23 @@ class TransactionParserTest {
 	}
 
 	@ParameterizedTest(name = "{1}")
-	@CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-			"``| empty record value",
-			"[1, 2]| not a JSON object",
-			"{\"transaction_type\":\"bet\"}| transaction_time is missing",
-			"{\"transaction_time\":\"2026-01-01 12:00:00\"}| transaction_type is missing",
-			"{\"transaction_type\":\"bet\",\"transaction_time\":\"2026-02-30 12:00:00\"}| transaction_time '2026-02-30 12:00:00' is not a valid date and time",
-			"{\"transaction_type\":\"bet\",\"transaction_time\":\"0000-01-01 12:00:00\"}| transaction_time '0000-01-01 12:00:00' is not a valid date and time",
-			"{\"transaction_id\":1,\"member_id\":7,\"member_name\":\"A\\u0000B\",\"transaction_type\":\"bet\",\"transaction_time\":\"2026-01-01 12:00:00\"}| member_name contains a NUL character, which PostgreSQL text cannot hold",
-			"{\"transaction_id\":1,\"member_id\":7,\"member_name\":\"A\",\"transaction_type\":\"bet\",\"amount\":1e40,\"game_type\":\"slot\",\"transaction_time\":\"2026-01-01 12:00:00\"}| amount '1E+40' is outside RisingWave's DECIMAL range",
-			"{\"transaction_type\":\"bet\",\"transaction_time\":\"2026-01-01 12:00\"}| transaction_time '2026-01-01 12:00' is not 'yyyy-MM-dd HH:mm:ss.SSS' (UTC, without Z or an offset)",
-			"{\"transaction_type\":\"bet\",\"transaction_time\":1767268800}| transaction_time must be a non-empty string, got '1767268800'",
-			"{\"transaction_id\":1,\"member_id\":1.5,\"transaction_type\":\"bet\",\"transaction_time\":\"2026-01-01 12:00:00\"}| member_id must be an integer, got '1.5'",
-			"{\"transaction_id\":1,\"member_id\":7,\"transaction_type\":\"bet\",\"transaction_time\":\"2026-01-01 12:00:00\"}| member_name is missing (required in a bet record)",
-			"{\"transaction_id\":1,\"member_id\":7,\"member_name\":\"\",\"transaction_type\":\"bet\",\"transaction_time\":\"2026-01-01 12:00:00\"}| member_name must be a non-empty string, got '\"\"'",
-			"{\"transaction_id\":1,\"member_id\":7,\"member_name\":\"A\",\"transaction_type\":\"win\",\"amount\":-5,\"game_type\":\"slot\",\"transaction_time\":\"2026-01-01 12:00:00\"}| amount -5 of a win is not greater than 0",
-			"{\"transaction_id\":1,\"member_id\":7,\"member_name\":\"A\",\"transaction_type\":\"win\",\"amount\":5,\"transaction_time\":\"2026-01-01 12:00:00\"}| game_type is missing (required in a win record)" })
+	@CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+			``| empty record value
+			[1, 2]| not a JSON object
+			{"transaction_type":"bet"}| transaction_time is missing
+			{"transaction_time":"2026-01-01 12:00:00"}| transaction_type is missing
+			{"transaction_type":"bet","transaction_time":"2026-02-30 12:00:00"}| transaction_time '2026-02-30 12:00:00' is not a valid date and time
+			{"transaction_type":"bet","transaction_time":"0000-01-01 12:00:00"}| transaction_time '0000-01-01 12:00:00' is not a valid date and time
+			{"transaction_id":1,"member_id":7,"member_name":"A\\u0000B","transaction_type":"bet","transaction_time":"2026-01-01 12:00:00"}| member_name contains a NUL character, which PostgreSQL text cannot hold
+			{"transaction_id":1,"member_id":7,"member_name":"A","transaction_type":"bet","amount":1e40,"game_type":"slot","transaction_time":"2026-01-01 12:00:00"}| amount '1E+40' is outside RisingWave's DECIMAL range
+			{"transaction_type":"bet","transaction_time":"2026-01-01 12:00"}| transaction_time '2026-01-01 12:00' is not 'yyyy-MM-dd HH:mm:ss.SSS' (UTC, without Z or an offset)
+			{"transaction_type":"bet","transaction_time":1767268800}| transaction_time must be a non-empty string, got '1767268800'
+			{"transaction_id":1,"member_id":1.5,"transaction_type":"bet","transaction_time":"2026-01-01 12:00:00"}| member_id must be an integer, got '1.5'
+			{"transaction_id":1,"member_id":7,"transaction_type":"bet","transaction_time":"2026-01-01 12:00:00"}| member_name is missing (required in a bet record)
+			{"transaction_id":1,"member_id":7,"member_name":"","transaction_type":"bet","transaction_time":"2026-01-01 12:00:00"}| member_name must be a non-empty string, got '""'
+			{"transaction_id":1,"member_id":7,"member_name":"A","transaction_type":"win","amount":-5,"game_type":"slot","transaction_time":"2026-01-01 12:00:00"}| amount -5 of a win is not greater than 0
+			{"transaction_id":1,"member_id":7,"member_name":"A","transaction_type":"win","amount":5,"transaction_time":"2026-01-01 12:00:00"}| game_type is missing (required in a win record)
+			""")
 	void rejectsWithTheReason(String value, String reason) {
 		assertThatThrownBy(() -> parse(value)).isInstanceOf(RejectedRecordException.class).hasMessage(reason);
 	}

@@ -68,7 +68,7 @@ class FulfillmentView extends VerticalLayout implements LiveView {
 
 		typeFilter.setLabel("Offer type");
 		List<String> types = new ArrayList<>(List.of(ALL_TYPES));
-		Stream.of(OfferType.values()).map(OfferType::shortName).forEach(types::add);
+		Stream.of(OfferType.values()).map(type -> type.names().shortName()).forEach(types::add);
 		typeFilter.setItems(types);
 		typeFilter.setValue(ALL_TYPES);
 		typeFilter.addValueChangeListener(event -> refresh());
@@ -91,13 +91,14 @@ class FulfillmentView extends VerticalLayout implements LiveView {
 		pendingGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
 		// A fixed height keeps the grid lazy: only the rows in view get a button (memory per browser).
 		pendingGrid.setHeight("420px");
-		pendingGrid.addColumn(line -> line.offer().type().shortName()).setHeader("Offer").setAutoWidth(true);
+		pendingGrid.addColumn(line -> line.offer().type().names().shortName()).setHeader("Offer").setAutoWidth(true);
 		pendingGrid.addColumn(line -> line.offer().memberId()).setHeader("Member").setAutoWidth(true).setFlexGrow(0);
 		pendingGrid.addColumn(line -> line.offer().memberName()).setHeader("Name").setAutoWidth(true);
 		pendingGrid.addColumn(line -> Formats.shortWindow(line.offer().windowStart(), line.offer().windowEnd()))
 			.setHeader("Window")
 			.setAutoWidth(true);
-		pendingGrid.addColumn(line -> line.offer().type().verb() + " " + Formats.money(line.offer().qualifyingAmount()))
+		pendingGrid
+			.addColumn(line -> line.offer().type().names().verb() + " " + Formats.money(line.offer().qualifyingAmount()))
 			.setHeader("Qualified by")
 			.setTextAlign(ColumnTextAlign.END)
 			.setAutoWidth(true);
@@ -111,7 +112,7 @@ class FulfillmentView extends VerticalLayout implements LiveView {
 		redeemedGrid.setId("redeemed-grid");
 		redeemedGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
 		redeemedGrid.setHeight("320px");
-		redeemedGrid.addColumn(r -> r.offerType().shortName()).setHeader("Offer").setAutoWidth(true);
+		redeemedGrid.addColumn(r -> r.offerType().names().shortName()).setHeader("Offer").setAutoWidth(true);
 		redeemedGrid.addColumn(Redemption::memberId).setHeader("Member").setAutoWidth(true).setFlexGrow(0);
 		redeemedGrid.addColumn(Redemption::memberName).setHeader("Name").setAutoWidth(true);
 		redeemedGrid.addColumn(r -> Formats.shortWindow(r.windowStart(), r.windowEnd())).setHeader("Window").setAutoWidth(true);
@@ -131,7 +132,7 @@ class FulfillmentView extends VerticalLayout implements LiveView {
 			return;
 		}
 		Optional<OfferType> type = Stream.of(OfferType.values())
-			.filter(t -> t.shortName().equals(typeFilter.getValue()))
+			.filter(t -> t.names().shortName().equals(typeFilter.getValue()))
 			.findFirst();
 		LocalDate date = dateFilter.getValue();
 		OfferBoards boards = snapshot.part(OffersLiveQuery.class);

@@ -24,8 +24,10 @@ import org.casinoloyalty.dashboard.ui.Formats;
 import org.casinoloyalty.dashboard.ui.LiveView;
 import org.casinoloyalty.dashboard.ui.MainLayout;
 
+import java.math.BigDecimal;
 import java.util.Comparator;
-import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * All Members: the all-time leaderboard and the per-window activity, both sortable, each with a CSV
@@ -79,10 +81,7 @@ class MembersView extends VerticalLayout implements LiveView {
 		money(leaderboard, "Lifetime spend", LeaderboardEntry::lifetimeSpend);
 		money(leaderboard, "Lifetime winnings", LeaderboardEntry::lifetimeWinnings);
 		money(leaderboard, "Lifetime net", LeaderboardEntry::lifetimeNet);
-		leaderboard.addColumn(e -> Formats.count(e.lifetimeTransactions()))
-			.setHeader("Transactions")
-			.setComparator(Comparator.comparingLong(LeaderboardEntry::lifetimeTransactions))
-			.setTextAlign(ColumnTextAlign.END);
+		count(leaderboard, "Transactions", LeaderboardEntry::lifetimeTransactions);
 		leaderboard.addColumn(e -> Formats.dateTime(e.lastSeen()) + " UTC")
 			.setHeader("Last seen")
 			.setComparator(Comparator.comparing(LeaderboardEntry::lastSeen, Comparator.nullsFirst(Comparator.naturalOrder())))
@@ -104,18 +103,22 @@ class MembersView extends VerticalLayout implements LiveView {
 		money(windows, "Spend", MemberWindow::totalSpend);
 		money(windows, "Winnings", MemberWindow::totalWinnings);
 		money(windows, "Net", MemberWindow::netAmount);
-		windows.addColumn(w -> Formats.count(w.transactionCount()))
-			.setHeader("Transactions")
-			.setComparator(Comparator.comparingLong(MemberWindow::transactionCount))
-			.setTextAlign(ColumnTextAlign.END);
+		count(windows, "Transactions", MemberWindow::transactionCount);
 	}
 
-	private static <T> void money(Grid<T> grid, String header, java.util.function.Function<T, java.math.BigDecimal> amount) {
+	private static <T> void money(Grid<T> grid, String header, Function<T, BigDecimal> amount) {
 		grid.addColumn(row -> Formats.money(amount.apply(row)))
 			.setHeader(header)
 			.setComparator(Comparator.comparing(amount))
 			.setTextAlign(ColumnTextAlign.END)
 			.setAutoWidth(true);
+	}
+
+	private static <T> void count(Grid<T> grid, String header, ToLongFunction<T> count) {
+		grid.addColumn(row -> Formats.count(count.applyAsLong(row)))
+			.setHeader(header)
+			.setComparator(Comparator.comparingLong(count))
+			.setTextAlign(ColumnTextAlign.END);
 	}
 
 	/**

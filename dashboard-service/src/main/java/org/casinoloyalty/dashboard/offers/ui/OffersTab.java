@@ -62,7 +62,7 @@ abstract class OffersTab extends VerticalLayout implements LiveView {
 		this.redeemAction = redeemAction;
 		addClassName("offers-tab");
 		setWidthFull();
-		add(new H2(type.title()), rule);
+		add(new H2(type.names().title()), rule);
 
 		Div panel = new Div();
 		panel.addClassName("watermark-panel");
@@ -145,8 +145,8 @@ abstract class OffersTab extends VerticalLayout implements LiveView {
 	public void show(LiveSnapshot snapshot) {
 		OfferBoard board = snapshot.part(OffersLiveQuery.class).board(type);
 		Watermark watermark = board.watermark();
-		rule.setText("Members who " + type.verb() + " at least " + Formats.dollars(board.rule().threshold())
-				+ " in one 5-minute window earn a " + type.rewardType() + ". One per customer per day ("
+		rule.setText("Members who " + type.names().verb() + " at least " + Formats.dollars(board.rule().threshold())
+				+ " in one 5-minute window earn a " + type.names().rewardType() + ". One per customer per day ("
 				+ Formats.day(snapshot.part(RedemptionsLiveQuery.class).businessDate()) + ").");
 		showLatest(board, watermark);
 		showProgress(board, watermark);
@@ -176,7 +176,7 @@ abstract class OffersTab extends VerticalLayout implements LiveView {
 							+ Formats.time(watermark.current()) + ").");
 		}
 		else if (lines.isEmpty()) {
-			latestEmpty.setText("No member " + type.verb() + " " + Formats.dollars(board.rule().threshold())
+			latestEmpty.setText("No member " + type.names().verb() + " " + Formats.dollars(board.rule().threshold())
 					+ " or more in this window. The next window closes with the first event after "
 					+ Formats.time(watermark.closingWindowEnd().plus(Watermark.DELAY)) + " UTC.");
 		}

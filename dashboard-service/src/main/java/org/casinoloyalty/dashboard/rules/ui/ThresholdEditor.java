@@ -92,7 +92,7 @@ public class ThresholdEditor extends SidebarSection {
 			field.setInvalid(false);
 			shownThreshold.put(type, field.getValue());
 			poller.refreshNow();
-			Notification.show(type.title() + ": threshold now " + Formats.dollars(field.getValue())
+			Notification.show(type.names().title() + ": threshold now " + Formats.dollars(field.getValue())
 					+ " for every dashboard", 4000, Notification.Position.BOTTOM_START)
 				.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
 		}
