@@ -33,11 +33,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(RefusedRequestException.class)
-	ProblemDetail refused(RefusedRequestException ex) {
+	ResponseEntity<ProblemDetail> refused(RefusedRequestException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
 		problem.setTitle("Refused");
 		problem.setProperty("error", ex.error());
-		return problem;
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(ex.status());
+		if (ex.status() == HttpStatus.UNAUTHORIZED) {
+			// HTTP requires a 401 to name the scheme it wants
+			response.header(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + StateChangeGuard.API_KEY_HEADER + "\"");
+		}
+		return response.body(problem);
 	}
 
 	@ExceptionHandler(Exception.class)

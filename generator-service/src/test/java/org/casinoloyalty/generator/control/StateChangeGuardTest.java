@@ -18,6 +18,7 @@ import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -89,7 +90,8 @@ class StateChangeGuardTest extends ControlApiSlice {
 		@Test
 		void aChangeWithoutTheKeyIsRefused() throws Exception {
 			mvc.perform(get("/rate/20"))
-				.andExpect(problem(HttpStatus.UNAUTHORIZED, "api_key_required", "X-API-Key"));
+				.andExpect(problem(HttpStatus.UNAUTHORIZED, "api_key_required", "X-API-Key"))
+				.andExpect(header().string("WWW-Authenticate", "ApiKey header=\"X-API-Key\""));
 			verify(pump, never()).changeRate(anyDouble());
 		}
 
