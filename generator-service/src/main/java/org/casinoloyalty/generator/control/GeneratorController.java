@@ -24,12 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-import java.util.List;
-
 import static org.casinoloyalty.generator.control.ControlResponses.Broker;
-import static org.casinoloyalty.generator.control.ControlResponses.Endpoint;
 import static org.casinoloyalty.generator.control.ControlResponses.Health;
-import static org.casinoloyalty.generator.control.ControlResponses.Index;
 import static org.casinoloyalty.generator.control.ControlResponses.Rate;
 import static org.casinoloyalty.generator.control.ControlResponses.RateChange;
 import static org.casinoloyalty.generator.control.ControlResponses.RateChanged;
@@ -51,34 +47,13 @@ class GeneratorController {
 	private final RateLimits limits;
 	private final GeneratorProperties properties;
 
-	private final ControlApiProperties control;
-
 	GeneratorController(EventPump pump, TransactionPublisher publisher, BrokerConnectionHealthIndicator broker, RateLimits limits,
-			GeneratorProperties properties, ControlApiProperties control) {
+			GeneratorProperties properties) {
 		this.pump = pump;
 		this.publisher = publisher;
 		this.broker = broker;
 		this.limits = limits;
 		this.properties = properties;
-		this.control = control;
-	}
-
-	@GetMapping(path = "/", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "List the endpoints", responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Index.class), examples = @ExampleObject("""
-			{"service":"casino-data-generator","endpoints":[{"method":"POST","path":"/start","description":"Start publishing (optional ?rate=)"}],\
-			"docs":"/docs","redoc":"/redoc","openapi":"/openapi.json","api_key_required":false}"""))))
-	Index index() {
-		return new Index("casino-data-generator", List.of(
-				new Endpoint("POST", "/start", "Start publishing (optional ?rate=, default " + properties.defaultRate() + " events/s)"),
-				new Endpoint("POST", "/stop", "Stop publishing; heartbeats keep the watermark moving"),
-				new Endpoint("GET", "/status", "Running, set and measured rate, records sent/acknowledged/failed, broker, uptime"),
-				new Endpoint("GET", "/rate", "The set and the measured rate"),
-				new Endpoint("GET", "/rate/{n}", "Set the rate to n events per second"),
-				new Endpoint("PATCH", "/rate", "Set the rate with {\"rate\": n}"),
-				new Endpoint("GET", "/health", "Whether the generator can reach its broker"),
-				new Endpoint("GET", "/actuator/health", "Actuator health with details, on the management port (8001, loopback only)"),
-				new Endpoint("GET", "/actuator/prometheus", "Prometheus metrics, on the management port (8001, loopback only)")),
-				"/docs", "/redoc", "/openapi.json", control.requiresKey());
 	}
 
 	@ChangesState

@@ -24,7 +24,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The control API as the application builds it (its controller, exception handler, guard and the
  * real application.yml values) in front of a mocked pump, publisher and broker.
  */
-@WebMvcTest(GeneratorController.class)
+@WebMvcTest({ GeneratorController.class, ApiIndexController.class })
 @Import({ RateLimits.class, ControlApiSlice.BoundProperties.class })
 abstract class ControlApiSlice {
 
