@@ -42,7 +42,7 @@ public class AuditTrail {
 				cut(valueAfter)));
 	}
 
-	/** A sign-in, or a refused one: then nobody is signed in and the name is what was typed. */
+	/** A sign-in through the form, with the role it gave. */
 	void recordSignIn(StaffMember who, String from) {
 		write(new StaffAction(now(), cut(who.username()), who.role().name(), AuditAction.SIGN_IN, "dashboard", null, cut(from)));
 	}

@@ -10,6 +10,7 @@ public enum OfferType {
 	 * What an offer is called in the tables, on screen and in messages.
 	 *
 	 * @param key the {@code offer_type} text in {@code offer_rules} and {@code redeemed_offers}
+	 * @param title the heading of the offer's tab
 	 * @param shortName "Hotel room" / "Premium drink", for narrow columns and filters
 	 * @param rewardType the text the offer views carry
 	 * @param verb what the member did to qualify: "spent" (hotel) or "lost" (drink)

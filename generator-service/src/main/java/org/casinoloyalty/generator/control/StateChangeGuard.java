@@ -7,11 +7,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
@@ -58,7 +57,7 @@ class StateChangeGuard implements HandlerInterceptor {
 			throw crossSite("the browser marks this request as started by another site (Sec-Fetch-Site: " + fetchSite + ")");
 		}
 		String origin = request.getHeader(HttpHeaders.ORIGIN);
-		if (origin != null && !isOwnOrigin(origin, request)) {
+		if (origin != null && isForeignOrigin(request)) {
 			throw crossSite("the request comes from the page of another origin (Origin: " + origin + ")");
 		}
 	}
@@ -78,24 +77,14 @@ class StateChangeGuard implements HandlerInterceptor {
 		}
 	}
 
-	private static boolean isOwnOrigin(String origin, HttpServletRequest request) {
+	/** Spring's own comparison of {@code Origin} with the request's scheme, host and port; unreadable is foreign. */
+	private static boolean isForeignOrigin(HttpServletRequest request) {
 		try {
-			URI uri = new URI(origin);
-			return uri.getScheme() != null && uri.getHost() != null
-					&& uri.getScheme().equalsIgnoreCase(request.getScheme())
-					&& uri.getHost().equalsIgnoreCase(request.getServerName())
-					&& portOf(uri) == request.getServerPort();
+			return CorsUtils.isCorsRequest(request);
 		}
-		catch (URISyntaxException ex) {
-			return false;
+		catch (IllegalArgumentException ex) {
+			return true;
 		}
-	}
-
-	private static int portOf(URI uri) {
-		if (uri.getPort() != -1) {
-			return uri.getPort();
-		}
-		return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
 	}
 
 	private static RefusedRequestException crossSite(String why) {

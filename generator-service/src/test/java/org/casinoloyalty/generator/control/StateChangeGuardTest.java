@@ -41,7 +41,7 @@ class StateChangeGuardTest extends ControlApiSlice {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "https://evil.example", "http://localhost:8501", "null" })
+	@ValueSource(strings = { "https://evil.example", "http://localhost:8501", "null", "http://[not-a-host" })
 	void aStartFromAPageOfAnotherOriginIsRefused(String origin) throws Exception {
 		mvc.perform(post("/start").header("Origin", origin))
 			.andExpect(problem(HttpStatus.FORBIDDEN, "cross_site_request", "Origin: " + origin));

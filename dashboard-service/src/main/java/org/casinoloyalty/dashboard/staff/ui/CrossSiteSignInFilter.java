@@ -7,8 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import java.io.IOException;
 
@@ -46,16 +46,13 @@ class CrossSiteSignInFilter extends OncePerRequestFilter {
 		if ("cross-site".equalsIgnoreCase(request.getHeader("Sec-Fetch-Site"))) {
 			return true;
 		}
-		String origin = request.getHeader("Origin");
-		if (origin == null) {
-			return false;
+		// Spring's own comparison of Origin with this request's scheme, host and port; unreadable is foreign
+		try {
+			return CorsUtils.isCorsRequest(request);
 		}
-		String own = UriComponentsBuilder.newInstance()
-			.scheme(request.getScheme())
-			.host(request.getServerName())
-			.port(request.getServerPort() == ("https".equals(request.getScheme()) ? 443 : 80) ? -1 : request.getServerPort())
-			.toUriString();
-		return !own.equalsIgnoreCase(origin);
+		catch (IllegalArgumentException ex) {
+			return true;
+		}
 	}
 
 }
