@@ -3,7 +3,6 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-GENERATOR := http://localhost:8000
 DOCKER := $(shell docker info >/dev/null 2>&1 && echo yes)
 COMPOSE := docker compose -f docker-compose.yml
 API := scripts/generator-api.sh
@@ -51,10 +50,10 @@ logs: ## Follow the logs of all services
 	 else tail -n 50 -F .local/logs/local-stack.log .local/logs/generator.log .local/logs/dashboard.log; fi
 
 dashboard: ## Open the dashboard at http://localhost:8501
-	@scripts/open-url.sh http://localhost:8501
+	@. scripts/lib/bind.sh && scripts/open-url.sh "http://$$reach_host:8501"
 
 console: ## Open Redpanda Console at http://localhost:8080 (Docker mode only)
-	@if [ -n "$(DOCKER)" ]; then scripts/open-url.sh http://localhost:8080; \
+	@if [ -n "$(DOCKER)" ]; then . scripts/lib/bind.sh && scripts/open-url.sh "http://$$reach_host:8080"; \
 	 else echo "Redpanda Console exists only in the Docker stack; in local mode read the topic with"; \
 	      echo "  curl localhost:8000/status  or  psql -h localhost -p 4566 -d dev -U root -c 'select * from gaming_transactions order by transaction_time desc limit 10'"; fi
 

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Health of every service and whether data flows (counts read over the SQL port with psql).
 set -uo pipefail
+# shellcheck source=lib/bind.sh
+source "$(dirname "$0")/lib/bind.sh"
 failures=0
+sql_host=localhost   # local PostgreSQL keeps loopback whatever CASINO_BIND says; Docker publishes on it alone
 check() { # name url
   if "$(dirname "$0")/healthy.sh" "$2"; then
     printf '  ok    %-22s %s\n' "$1" "$2"
@@ -16,16 +19,17 @@ if docker info >/dev/null 2>&1 && [[ -n "$(docker compose ps -q 2>/dev/null)" ]]
     # "running" is printed only for a container without a healthcheck (the Console's): up is all it can say.
     if [[ "$h" == healthy || "$h" == running ]]; then printf '  ok    %s (%s)\n' "$c" "$h"; else printf '  FAIL  %s (%s)\n' "$c" "$h"; failures=$((failures + 1)); fi
   done
+  sql_host="${reach_host#[}" && sql_host="${sql_host%]}"
 else
   check "local-stack" http://localhost:8090/actuator/health
 fi
-check "generator" http://localhost:8000/health
-check "dashboard" http://localhost:8501/actuator/health
+check "generator" "http://$reach_host:8000/health"
+check "dashboard" "http://$reach_host:8501/actuator/health"
 
-echo "Dashboard queries on the engine (http://localhost:8501/actuator/enginecheck, as the manager):"
+echo "Dashboard queries on the engine (http://$reach_host:8501/actuator/enginecheck, as the manager):"
 # The endpoint is a manager's (HTTP basic); replaced demo accounts need their password in the environment.
 manager="${CASINO_MANAGER_USERNAME:-manager}:${CASINO_MANAGER_PASSWORD:-manager-demo}"
-queries="$(curl -sS --max-time 30 -u "$manager" -w '\n%{http_code}' http://localhost:8501/actuator/enginecheck 2>/dev/null || true)"
+queries="$(curl -sS --max-time 30 -u "$manager" -w '\n%{http_code}' "http://$reach_host:8501/actuator/enginecheck" 2>/dev/null || true)"
 code="${queries##*$'\n'}"
 if [[ "$code" == 401 || "$code" == 403 ]]; then
   echo "  FAIL  the dashboard refused the manager's credentials: export CASINO_MANAGER_USERNAME and CASINO_MANAGER_PASSWORD"
@@ -45,14 +49,14 @@ else
   echo "  FAIL  the dashboard does not answer; see 'make logs'"; failures=$((failures + 1))
 fi
 
-echo "Data (psql -h localhost -p 4566 -d dev -U root):"
+echo "Data (psql -h $sql_host -p 4566 -d dev -U root):"
 if ! command -v psql >/dev/null 2>&1; then
   echo "  psql not installed (apt-get install postgresql-client); skipping the data checks"
 else
-  q() { psql -h localhost -p 4566 -d dev -U root -tA -c "$1" 2>/dev/null; }
+  q() { psql -h "$sql_host" -p 4566 -d dev -U root -tA -c "$1" 2>/dev/null; }
   first="$(q 'SELECT count(*) FROM member_window_live')"
   if [[ -z "$first" ]]; then
-    echo "  FAIL  the SQL engine does not answer on localhost:4566"; failures=$((failures + 1))
+    echo "  FAIL  the SQL engine does not answer on $sql_host:4566"; failures=$((failures + 1))
   else
     sleep 3
     second="$(q 'SELECT count(*) FROM member_window_live')"
@@ -60,7 +64,7 @@ else
     printf '  member_daily_summary rows: %s (closed windows; the first closes 5 min 10 s after data starts)\n' "$(q 'SELECT count(*) FROM member_daily_summary')"
     printf '  hotel_room_offers:         %s\n' "$(q 'SELECT count(*) FROM hotel_room_offers')"
     printf '  drink_offers:              %s\n' "$(q 'SELECT count(*) FROM drink_offers')"
-    sent1="$(curl -fsS localhost:8000/status 2>/dev/null)"
+    sent1="$(curl -fsS "$reach_host:8000/status" 2>/dev/null)"
     printf '  generator:                 %s\n' "${sent1:-not answering}"
   fi
 fi

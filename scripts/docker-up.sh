@@ -6,6 +6,13 @@
 # building come first and do not count (docker compose pkg/compose/start.go starts the clock there).
 set -euo pipefail
 . "$(dirname "$0")/lib/compose.sh"
+. "$(dirname "$0")/lib/bind.sh" start
+remember_bind
+# Published on one address of this machine only, Redpanda's external listener must advertise it:
+# localhost:19092 would not answer.
+if [[ -z "${CASINO_ADVERTISED_HOST:-}" && "$reach_host" != 127.0.0.1 ]]; then
+  export CASINO_ADVERTISED_HOST="$reach_host"
+fi
 timeout="${CASINO_WAIT_TIMEOUT:-600}"
 interval="${CASINO_PROGRESS_INTERVAL:-5}"
 log="$root/.local/logs/compose-up.log"

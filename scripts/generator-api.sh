@@ -2,7 +2,9 @@
 # Calls the generator's control API and prints the JSON answer readably.
 # Usage: generator-api.sh METHOD PATH
 set -uo pipefail
-base="${GENERATOR_URL:-http://localhost:8000}"
+# shellcheck source=lib/bind.sh
+source "$(dirname "$0")/lib/bind.sh"
+base="${GENERATOR_URL:-http://$reach_host:8000}"
 # With CASINO_API_KEY set, the generator refuses state-changing calls that lack it (docs/operations.md).
 key=()
 [[ -n "${CASINO_API_KEY:-}" ]] && key=(-H "X-API-Key: $CASINO_API_KEY")

@@ -10,6 +10,8 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=lib/bind.sh
+source "$root/scripts/lib/bind.sh" "${1:-}"
 state="$root/.local"
 logs="$state/logs"
 pids="$state/pids"
@@ -26,7 +28,7 @@ health_of() {
   case "$1" in
     local-stack) echo "http://localhost:8090/actuator/health" ;;
     generator) echo "http://localhost:8001/actuator/health" ;;
-    dashboard) echo "http://localhost:8501/actuator/health" ;;
+    dashboard) echo "http://$reach_host:8501/actuator/health" ;;
   esac
 }
 ports_of() {
@@ -65,7 +67,15 @@ pid_alive() { # $1 = service
   [[ -f "$file" ]] && kill -0 "$(cat "$file")" 2>/dev/null
 }
 
-port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# CASINO_BIND moves Kafka's client listener and the two services' ports; PostgreSQL keeps loopback,
+# the controller and the management ports (8090, 8001) never leave it (docs/decisions.md D18).
+host_of_port() {
+  case "$1" in
+    19092 | 8000 | 8501) local h="${reach_host#[}"; echo "${h%]}" ;;
+    *) echo 127.0.0.1 ;;
+  esac
+}
+port_busy() { (exec 3<>"/dev/tcp/$(host_of_port "$1")/$1") 2>/dev/null; }
 
 jars_stale() {
   local s jar
@@ -322,9 +332,10 @@ start() {
   [[ "${1:-}" == "--no-data" ]] && auto_start=false
   build
   check_ports_free
+  remember_bind
   launch local-stack "--casino.local-stack.data-directory=$state/data"
   wait_ports_open
-  launch generator "--casino.generator.auto-start=$auto_start"
+  launch generator "--casino.generator.auto-start=$auto_start" "--spring.kafka.bootstrap-servers=$reach_host:19092"
   launch dashboard
   wait_healthy local-stack generator dashboard
   "$root/scripts/addresses.sh" local
@@ -349,6 +360,7 @@ stop() {
     rm -f "$pids/$name.pid"
   done
   stop_orphaned_postgres
+  forget_bind
 }
 
 # PostgreSQL runs as its own daemon; if local-stack died without closing it, stop it by its pid file.

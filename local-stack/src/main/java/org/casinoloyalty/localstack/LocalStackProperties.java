@@ -19,20 +19,32 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("casino.local-stack")
-public record LocalStackProperties(@NotNull Path dataDirectory, @Valid @NotNull Kafka kafka, @Valid @NotNull Sql sql,
-		@Valid @NotNull Ingest ingest) {
+public record LocalStackProperties(@NotNull Path dataDirectory, @Valid @NotNull Network network, @Valid @NotNull Kafka kafka,
+		@Valid @NotNull Sql sql, @Valid @NotNull Ingest ingest) {
+
+	/**
+	 * @param bind where Kafka and PostgreSQL listen ({@code CASINO_BIND}); loopback keeps them to this machine
+	 * @param advertisedHost the name Kafka gives other machines' clients ({@code CASINO_ADVERTISED_HOST});
+	 *        blank for the bind address, or this machine's name when the bind address is a wildcard
+	 */
+	public record Network(@NotBlank String bind, String advertisedHost) {
+	}
 
 	/**
 	 * @param port client listener; 0 takes a free port (tests)
 	 * @param controllerPort KRaft controller listener; 0 takes a free port (tests)
 	 * @param deadLetterTopic where records that cannot be parsed go, with the reason in a header
 	 */
-	public record Kafka(@NotBlank String host, @PositiveOrZero int port, @PositiveOrZero int controllerPort,
+	public record Kafka(@PositiveOrZero int port, @PositiveOrZero int controllerPort,
 			@NotBlank String topic, @Positive int partitions, @NotBlank String deadLetterTopic) {
 	}
 
-	/** @param port PostgreSQL port; 0 takes a free port (tests) */
-	public record Sql(@PositiveOrZero int port, @NotBlank String database, @NotBlank String username) {
+	/**
+	 * @param port PostgreSQL port; 0 takes a free port (tests)
+	 * @param password what clients from other machines must give ({@code CASINO_SQL_PASSWORD}); this
+	 *        machine's clients need none. Required when {@link Network#bind()} opens the port.
+	 */
+	public record Sql(@PositiveOrZero int port, @NotBlank String database, @NotBlank String username, String password) {
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package org.casinoloyalty.localstack.broker;
 
 import org.casinoloyalty.localstack.LocalStackProperties;
+import org.casinoloyalty.localstack.network.BindAddress;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
 class BrokerConfiguration {
 
 	@Bean(destroyMethod = "close")
-	EmbeddedKafkaBroker embeddedKafkaBroker(LocalStackProperties properties) {
-		return EmbeddedKafkaBroker.start(properties.kafka(), properties.dataDirectory());
+	EmbeddedKafkaBroker embeddedKafkaBroker(LocalStackProperties properties, BindAddress bind) {
+		return EmbeddedKafkaBroker.start(properties.kafka(), bind, properties.dataDirectory());
 	}
 
 }

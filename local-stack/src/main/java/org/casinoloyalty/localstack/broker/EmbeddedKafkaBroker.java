@@ -10,6 +10,7 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 import org.casinoloyalty.localstack.LocalStackProperties;
+import org.casinoloyalty.localstack.network.BindAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,21 +49,22 @@ public class EmbeddedKafkaBroker implements AutoCloseable {
 				AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000));
 	}
 
-	public static EmbeddedKafkaBroker start(LocalStackProperties.Kafka kafka, Path dataDirectory) {
+	public static EmbeddedKafkaBroker start(LocalStackProperties.Kafka kafka, BindAddress bind, Path dataDirectory) {
 		int port = kafka.port() == 0 ? freePort() : kafka.port();
 		int controllerPort = kafka.controllerPort() == 0 ? freePort() : kafka.controllerPort();
 		Path logDir = dataDirectory.resolve("kafka");
-		Properties props = brokerProperties(kafka.host(), port, controllerPort, logDir);
+		Properties props = brokerProperties(bind, port, controllerPort, logDir);
 		format(props, logDir);
 		KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
 		server.startup();
-		String bootstrap = kafka.host() + ":" + port;
+		String bootstrap = bind.clientHost() + ":" + port;
 		EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, bootstrap);
 		broker.ensureTopic(kafka.topic(), kafka.partitions());
 		// Local mode's one owner of both topics (docs/architecture.md, "Who sets up what"); the DLT has one partition (D10).
 		broker.ensureTopic(kafka.deadLetterTopic(), 1);
-		log.info("Kafka broker (KRaft) listening on {} with topics '{}' ({} partitions) and '{}', data in {}", bootstrap,
-				kafka.topic(), kafka.partitions(), kafka.deadLetterTopic(), logDir);
+		log.info("Kafka broker (KRaft) listening on {}:{} (advertised as {}:{}) with topics '{}' ({} partitions) and '{}', "
+				+ "data in {}", bind.kafkaListenerHost(), port, bind.kafkaAdvertisedHost(), port, kafka.topic(),
+				kafka.partitions(), kafka.deadLetterTopic(), logDir);
 		return broker;
 	}
 
@@ -75,14 +77,16 @@ public class EmbeddedKafkaBroker implements AutoCloseable {
 		return admin.describeCluster().clusterId().get(3, TimeUnit.SECONDS);
 	}
 
-	private static Properties brokerProperties(String host, int port, int controllerPort, Path logDir) {
+	private static Properties brokerProperties(BindAddress bind, int port, int controllerPort, Path logDir) {
 		Properties props = new Properties();
 		props.putAll(Map.ofEntries(
 				Map.entry("process.roles", "broker,controller"),
 				Map.entry("node.id", "1"),
-				Map.entry("controller.quorum.voters", "1@" + host + ":" + controllerPort),
-				Map.entry("listeners", "PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort),
-				Map.entry("advertised.listeners", "PLAINTEXT://" + host + ":" + port),
+				// the controller is this process talking to itself: loopback whatever CASINO_BIND says
+				Map.entry("controller.quorum.voters", "1@127.0.0.1:" + controllerPort),
+				Map.entry("listeners", "PLAINTEXT://" + bind.kafkaListenerHost() + ":" + port + ",CONTROLLER://127.0.0.1:"
+						+ controllerPort),
+				Map.entry("advertised.listeners", "PLAINTEXT://" + bind.kafkaAdvertisedHost() + ":" + port),
 				Map.entry("controller.listener.names", "CONTROLLER"),
 				Map.entry("inter.broker.listener.name", "PLAINTEXT"),
 				Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),

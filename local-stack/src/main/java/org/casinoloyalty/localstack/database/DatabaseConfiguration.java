@@ -3,6 +3,7 @@ package org.casinoloyalty.localstack.database;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.casinoloyalty.localstack.LocalStackProperties;
+import org.casinoloyalty.localstack.network.BindAddress;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,8 +16,8 @@ import javax.sql.DataSource;
 class DatabaseConfiguration {
 
 	@Bean(destroyMethod = "close")
-	EmbeddedSqlServer embeddedSqlServer(LocalStackProperties properties) {
-		return EmbeddedSqlServer.start(properties.sql(), properties.dataDirectory());
+	EmbeddedSqlServer embeddedSqlServer(LocalStackProperties properties, BindAddress bind) {
+		return EmbeddedSqlServer.start(properties.sql(), bind, properties.dataDirectory());
 	}
 
 	@Bean(destroyMethod = "close")

@@ -2,6 +2,8 @@ package org.casinoloyalty.localstack.database;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.casinoloyalty.localstack.LocalStackProperties;
+import org.casinoloyalty.localstack.network.BindAddress;
+import org.casinoloyalty.localstack.network.NetworkSettingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +18,8 @@ import java.sql.Statement;
 /**
  * A real PostgreSQL server standing in for RisingWave's SQL front end: same port, database and
  * user, so {@code psql -h localhost -p 4566 -d dev -U root} works in both modes. Its data directory
- * is kept across restarts.
+ * is kept across restarts. This machine's clients connect without a password, as to RisingWave;
+ * when {@code CASINO_BIND} opens the port, other machines' clients must give {@code CASINO_SQL_PASSWORD}.
  */
 public class EmbeddedSqlServer implements AutoCloseable {
 
@@ -30,21 +33,30 @@ public class EmbeddedSqlServer implements AutoCloseable {
 		this.sql = sql;
 	}
 
-	public static EmbeddedSqlServer start(LocalStackProperties.Sql sql, Path dataDirectory) {
+	public static EmbeddedSqlServer start(LocalStackProperties.Sql sql, BindAddress bind, Path dataDirectory) {
+		boolean remoteClients = bind.open();
+		if (remoteClients && (sql.password() == null || sql.password().isBlank())) {
+			throw new NetworkSettingException("CASINO_BIND=" + bind + " opens PostgreSQL (port " + sql.port()
+					+ ") to other machines, and they would need no password",
+					"Set CASINO_SQL_PASSWORD to the password they must give as user '" + sql.username()
+							+ "' (this machine's clients need none), or leave CASINO_BIND unset");
+		}
 		Path pgData = dataDirectory.resolve("postgres");
 		try {
 			Files.createDirectories(pgData.getParent());
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setDataDirectory(pgData)
 				.setCleanDataDirectory(false)
-				.setServerConfig("listen_addresses", "127.0.0.1");
+				.setServerConfig("listen_addresses", bind.postgresListenAddresses());
 			if (sql.port() != 0) {
 				builder.setPort(sql.port());
 			}
 			EmbeddedSqlServer server = new EmbeddedSqlServer(builder.start(), sql);
 			server.createRoleAndDatabase();
-			log.info("PostgreSQL listening on 127.0.0.1:{} (database '{}', user '{}'), data in {}", server.port(),
-					sql.database(), sql.username(), pgData);
+			ClientAuthentication.apply(server.postgres, pgData, sql, remoteClients);
+			log.info("PostgreSQL listening on {}:{} (database '{}', user '{}'{}), data in {}",
+					bind.postgresListenAddresses(), server.port(), sql.database(), sql.username(),
+					remoteClients ? "; other machines with CASINO_SQL_PASSWORD" : "", pgData);
 			return server;
 		}
 		catch (IOException ex) {

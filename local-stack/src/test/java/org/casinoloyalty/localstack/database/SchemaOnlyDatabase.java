@@ -1,6 +1,7 @@
 package org.casinoloyalty.localstack.database;
 
 import org.casinoloyalty.localstack.LocalStackProperties;
+import org.casinoloyalty.localstack.network.BindAddress;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -19,7 +20,8 @@ public final class SchemaOnlyDatabase implements AutoCloseable {
 	private final JdbcClient sql;
 
 	public SchemaOnlyDatabase(Path dataDirectory) {
-		server = EmbeddedSqlServer.start(new LocalStackProperties.Sql(0, "dev", "root"), dataDirectory);
+		server = EmbeddedSqlServer.start(new LocalStackProperties.Sql(0, "dev", "root", ""), BindAddress.loopback(),
+				dataDirectory);
 		dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), server.jdbcUrl(), server.username(), "");
 		new LocalSchema(new JdbcTemplate(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)))
 			.apply();
