@@ -158,3 +158,81 @@ CREATE TABLE IF NOT EXISTS staff_actions (
     value_before VARCHAR,
     value_after  VARCHAR
 ) APPEND ONLY;
+
+-- (12) Offers for downstream systems (topic loyalty-offers, key member_id as text, design §8): one JSON record
+-- per offer when its window closes. A process-time temporal join reads the rule in force when member_daily_summary
+-- emits the window; a later threshold change neither re-emits nor retracts a record (docs/decisions.md D20).
+-- member_daily_summary is append-only (EMIT ON WINDOW CLOSE), so is the join: FORMAT PLAIN needs no force_append_only.
+-- Times as the event contract writes them (to_char; the JSON encoder would write epoch milliseconds), amounts as
+-- JSON numbers (the encoder writes DECIMAL as a string). local-stack's outbox writes the same records
+-- (local-schema.sql, offers_closed_since). The sink starts with the windows already closed, under the rules then.
+-- Docs: /integrations/destinations/apache-kafka, /processing/sql/temporal-filters; e2e_test/streaming/temporal_join/append_only/nested_loop.slt;
+-- code src/connector/src/sink/formatter/mod.rs (JsonEncoder modes), src/frontend/src/optimizer/plan_node/logical_join.rs
+CREATE SINK IF NOT EXISTS loyalty_hotel_offers AS
+SELECT
+    s.member_id,
+    s.member_name,
+    CAST(s.total_spend AS DOUBLE PRECISION) AS total_spend,
+    s.transaction_count,
+    CAST(s.net_amount AS DOUBLE PRECISION) AS net_amount,
+    to_char(s.last_transaction, 'YYYY-MM-DD HH24:MI:SS.MS') AS last_transaction,
+    to_char(s.window_start, 'YYYY-MM-DD HH24:MI:SS.MS') AS window_start,
+    to_char(s.window_end, 'YYYY-MM-DD HH24:MI:SS.MS') AS window_end,
+    'Complimentary Hotel Room (1 night)' AS reward_type,
+    'hotel' AS offer_type,
+    'hotel:' || CAST(s.member_id AS VARCHAR) || ':' || to_char(s.window_start, 'YYYY-MM-DD HH24:MI:SS') AS offer_id
+FROM member_daily_summary s
+JOIN offer_rules FOR SYSTEM_TIME AS OF PROCTIME() r ON r.offer_type = 'hotel' AND s.total_spend >= r.threshold
+WITH (
+    connector = 'kafka',
+    properties.bootstrap.server = 'redpanda:9092',
+    topic = 'loyalty-offers',
+    primary_key = 'member_id'
+) FORMAT PLAIN ENCODE JSON KEY ENCODE TEXT;
+
+-- (13) The same for the drink rule, into the same topic. Docs: as (12)
+CREATE SINK IF NOT EXISTS loyalty_drink_offers AS
+SELECT
+    s.member_id,
+    s.member_name,
+    CAST(s.total_spend AS DOUBLE PRECISION) AS total_spend,
+    s.transaction_count,
+    CAST(s.net_amount AS DOUBLE PRECISION) AS net_amount,
+    CAST(-s.net_amount AS DOUBLE PRECISION) AS loss_amount,
+    to_char(s.last_transaction, 'YYYY-MM-DD HH24:MI:SS.MS') AS last_transaction,
+    to_char(s.window_start, 'YYYY-MM-DD HH24:MI:SS.MS') AS window_start,
+    to_char(s.window_end, 'YYYY-MM-DD HH24:MI:SS.MS') AS window_end,
+    'Complimentary Premium Drink' AS reward_type,
+    'drink' AS offer_type,
+    'drink:' || CAST(s.member_id AS VARCHAR) || ':' || to_char(s.window_start, 'YYYY-MM-DD HH24:MI:SS') AS offer_id
+FROM member_daily_summary s
+JOIN offer_rules FOR SYSTEM_TIME AS OF PROCTIME() r ON r.offer_type = 'drink' AND -s.net_amount >= r.threshold
+WITH (
+    connector = 'kafka',
+    properties.bootstrap.server = 'redpanda:9092',
+    topic = 'loyalty-offers',
+    primary_key = 'member_id'
+) FORMAT PLAIN ENCODE JSON KEY ENCODE TEXT;
+
+-- (14) One record per redemption (topic loyalty-redemptions, key member_id as text): the offer it redeems, who, when.
+-- The table has a primary key, so its changes are a retract stream: force_append_only keeps the INSERTs, and
+-- ON CONFLICT DO NOTHING means a refused duplicate emits nothing. local-stack: its outbox, redemption_record.
+-- Docs: /integrations/destinations/apache-kafka; e2e_test/sink/create_sink.slt (force_append_only)
+CREATE SINK IF NOT EXISTS loyalty_redemptions AS
+SELECT
+    member_id,
+    member_name,
+    offer_type,
+    offer_type || ':' || CAST(member_id AS VARCHAR) || ':' || to_char(window_start, 'YYYY-MM-DD HH24:MI:SS') AS offer_id,
+    CAST(redemption_date AS VARCHAR) AS redemption_date,
+    to_char(window_start, 'YYYY-MM-DD HH24:MI:SS.MS') AS window_start,
+    to_char(window_end, 'YYYY-MM-DD HH24:MI:SS.MS') AS window_end,
+    to_char(redeemed_at, 'YYYY-MM-DD HH24:MI:SS.MS') AS redeemed_at,
+    redeemed_by
+FROM redeemed_offers
+WITH (
+    connector = 'kafka',
+    properties.bootstrap.server = 'redpanda:9092',
+    topic = 'loyalty-redemptions',
+    primary_key = 'member_id'
+) FORMAT PLAIN ENCODE JSON (force_append_only = 'true') KEY ENCODE TEXT;

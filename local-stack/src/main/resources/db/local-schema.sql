@@ -225,3 +225,85 @@ SELECT member_id,
        lifetime_transactions,
        last_seen
 FROM local_stack.member_totals;
+
+-- Offers and redemptions handed to downstream systems (topics loyalty-offers and loyalty-redemptions,
+-- design §8): RisingWave's sinks in setup_risingwave.sql, here an outbox. Each record is written in
+-- the transaction that makes it (the ingest batch that closes the window, the redemption's INSERT)
+-- and relayed to Kafka by local-stack's OutboxRelay, oldest first, then deleted: none is lost in a
+-- crash, and one sent just before a crash may go out again (consumers dedupe by offer_id; D20).
+
+-- Times as the event contract writes them (design §2) and the sinks' to_char does.
+CREATE OR REPLACE FUNCTION local_stack.sink_time(t TIMESTAMP) RETURNS TEXT
+LANGUAGE sql IMMUTABLE AS $$ SELECT to_char(t, 'YYYY-MM-DD HH24:MI:SS.MS') $$;
+
+-- One offer's id, the same in both modes: its type, member and window start.
+CREATE OR REPLACE FUNCTION local_stack.offer_id(offer_type VARCHAR, member_id BIGINT, window_start TIMESTAMP) RETURNS TEXT
+LANGUAGE sql IMMUTABLE AS $$ SELECT offer_type || ':' || member_id || ':' || to_char(window_start, 'YYYY-MM-DD HH24:MI:SS') $$;
+
+-- The offers of the windows closed since the watermark `after_watermark` (every closed one when it is
+-- NULL), under the rules in force now: the ingest batch that moves the watermark calls it in its
+-- transaction, so each offer goes out once, under the rule of the moment its window closed (D20).
+CREATE OR REPLACE FUNCTION local_stack.offers_closed_since(after_watermark TIMESTAMP)
+RETURNS TABLE (record_key TEXT, payload TEXT)
+LANGUAGE sql STABLE AS $$
+    SELECT member_id::TEXT, json_build_object(
+               'member_id', member_id, 'member_name', member_name, 'total_spend', total_spend::FLOAT8,
+               'transaction_count', transaction_count, 'net_amount', net_amount::FLOAT8,
+               'last_transaction', local_stack.sink_time(last_transaction),
+               'window_start', local_stack.sink_time(window_start), 'window_end', local_stack.sink_time(window_end),
+               'reward_type', reward_type, 'offer_type', 'hotel',
+               'offer_id', local_stack.offer_id('hotel', member_id, window_start))::TEXT
+    FROM hotel_room_offers
+    WHERE after_watermark IS NULL OR window_end > after_watermark
+    UNION ALL
+    SELECT member_id::TEXT, json_build_object(
+               'member_id', member_id, 'member_name', member_name, 'total_spend', total_spend::FLOAT8,
+               'transaction_count', transaction_count, 'net_amount', net_amount::FLOAT8,
+               'loss_amount', loss_amount::FLOAT8, 'last_transaction', local_stack.sink_time(last_transaction),
+               'window_start', local_stack.sink_time(window_start), 'window_end', local_stack.sink_time(window_end),
+               'reward_type', reward_type, 'offer_type', 'drink',
+               'offer_id', local_stack.offer_id('drink', member_id, window_start))::TEXT
+    FROM drink_offers
+    WHERE after_watermark IS NULL OR window_end > after_watermark
+$$;
+
+-- One redemption's record.
+CREATE OR REPLACE FUNCTION local_stack.redemption_record(r local_stack.redeemed_offers) RETURNS TEXT
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT json_build_object(
+        'member_id', r.member_id, 'member_name', r.member_name, 'offer_type', r.offer_type,
+        'offer_id', local_stack.offer_id(r.offer_type, r.member_id, r.window_start),
+        'redemption_date', r.redemption_date::TEXT, 'window_start', local_stack.sink_time(r.window_start),
+        'window_end', local_stack.sink_time(r.window_end), 'redeemed_at', local_stack.sink_time(r.redeemed_at),
+        'redeemed_by', r.redeemed_by)::TEXT
+$$;
+
+-- Created once. Like RisingWave's CREATE SINK ... AS SELECT, which starts with the rows already
+-- there, it starts with the offers of the windows closed so far and the redemptions made so far.
+DO $$
+BEGIN
+    IF to_regclass('local_stack.outbox') IS NULL THEN
+        CREATE TABLE local_stack.outbox (
+            id         BIGSERIAL PRIMARY KEY,
+            topic      VARCHAR NOT NULL,
+            record_key VARCHAR NOT NULL,
+            payload    TEXT    NOT NULL
+        );
+        INSERT INTO local_stack.outbox (topic, record_key, payload)
+        SELECT 'loyalty-offers', record_key, payload FROM local_stack.offers_closed_since(NULL);
+        INSERT INTO local_stack.outbox (topic, record_key, payload)
+        SELECT 'loyalty-redemptions', r.member_id::TEXT, local_stack.redemption_record(r)
+        FROM local_stack.redeemed_offers r ORDER BY r.redeemed_at;
+    END IF;
+END $$;
+
+-- A redemption that took (the first of its key: the ON CONFLICT trigger above inserts nothing for the others).
+CREATE OR REPLACE FUNCTION local_stack.record_redemption() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO local_stack.outbox (topic, record_key, payload)
+    VALUES ('loyalty-redemptions', NEW.member_id::TEXT, local_stack.redemption_record(NEW));
+    RETURN NULL;
+END $$;
+CREATE OR REPLACE TRIGGER redeemed_offers_to_outbox AFTER INSERT ON local_stack.redeemed_offers
+    FOR EACH ROW EXECUTE FUNCTION local_stack.record_redemption();

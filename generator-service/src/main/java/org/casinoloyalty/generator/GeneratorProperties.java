@@ -18,7 +18,9 @@ import java.time.Duration;
  * @param defaultRate events per second at start-up and for {@code POST /start} without a rate
  * @param maxRate the highest rate the API accepts, in events per second
  * @param autoStart start publishing as soon as the application is ready, as the original did
- * @param heartbeatInterval the longest the topic goes without a record while stopped or slow (design §4)
+ * @param heartbeatInterval the longest a partition of the topic goes without a record (design §4): the
+ *        watermark of every partition then trails the clock by at most 10 s plus this, and so does
+ *        the closing of a window
  */
 @Validated
 @ConfigurationProperties("casino.generator")
@@ -28,7 +30,7 @@ public record GeneratorProperties(
 		@DecimalMin(MIN_RATE_TEXT) double defaultRate,
 		@DecimalMin(MIN_RATE_TEXT) @DefaultValue("10000") double maxRate,
 		boolean autoStart,
-		@NotNull @DefaultValue("1s") Duration heartbeatInterval) {
+		@NotNull @DefaultValue("500ms") Duration heartbeatInterval) {
 
 	/** The lowest rate anyone may set: one event every ten seconds. */
 	public static final double MIN_RATE = 0.1;

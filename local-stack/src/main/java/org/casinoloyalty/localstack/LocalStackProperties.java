@@ -2,6 +2,7 @@ package org.casinoloyalty.localstack;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -10,6 +11,7 @@ import org.springframework.validation.annotation.Validated;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Where the stand-in keeps its data and which ports it takes. The defaults are the ports of the
@@ -20,7 +22,7 @@ import java.time.Duration;
 @Validated
 @ConfigurationProperties("casino.local-stack")
 public record LocalStackProperties(@NotNull Path dataDirectory, @Valid @NotNull Network network, @Valid @NotNull Kafka kafka,
-		@Valid @NotNull Sql sql, @Valid @NotNull Ingest ingest) {
+		@Valid @NotNull Sql sql, @Valid @NotNull Ingest ingest, @Valid @NotNull Outbox outbox) {
 
 	/**
 	 * @param bind where Kafka and PostgreSQL listen ({@code CASINO_BIND}); loopback keeps them to this machine
@@ -34,9 +36,11 @@ public record LocalStackProperties(@NotNull Path dataDirectory, @Valid @NotNull 
 	 * @param port client listener; 0 takes a free port (tests)
 	 * @param controllerPort KRaft controller listener; 0 takes a free port (tests)
 	 * @param deadLetterTopic where records that cannot be parsed go, with the reason in a header
+	 * @param sinkTopics the topics the outbox feeds (design §8), made with {@code partitions} partitions
 	 */
 	public record Kafka(@PositiveOrZero int port, @PositiveOrZero int controllerPort,
-			@NotBlank String topic, @Positive int partitions, @NotBlank String deadLetterTopic) {
+			@NotBlank String topic, @Positive int partitions, @NotBlank String deadLetterTopic,
+			@NotEmpty List<@NotBlank String> sinkTopics) {
 	}
 
 	/**
@@ -56,6 +60,14 @@ public record LocalStackProperties(@NotNull Path dataDirectory, @Valid @NotNull 
 	 */
 	public record Ingest(@Positive int maxPollRecords, @NotNull Duration pollTimeout, @NotNull Duration retryBackoff,
 			@NotNull Duration idlePartitionTimeout) {
+	}
+
+	/**
+	 * @param pollInterval how often the relay looks for new records while the outbox is empty
+	 * @param batchSize most records relayed in one round
+	 * @param retryBackoff pause after a round the broker or the database failed, before the same records go again
+	 */
+	public record Outbox(@NotNull Duration pollInterval, @Positive int batchSize, @NotNull Duration retryBackoff) {
 	}
 
 }

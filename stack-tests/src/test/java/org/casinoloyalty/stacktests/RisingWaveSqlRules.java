@@ -41,7 +41,9 @@ final class RisingWaveSqlRules {
 			"coalesce", "src/frontend/src/binder/expr/function/builtin_scalar.rs (\"coalesce\")",
 			"nullif", "src/frontend/src/binder/expr/function/builtin_scalar.rs (\"nullif\")",
 			"version", "src/frontend/src/binder/expr/function/builtin_scalar.rs (\"version\": 'PostgreSQL 13.14.0-RisingWave-2.8.5 ...')",
-			"tumble", "src/frontend/src/binder/relation/window_table_function.rs (\"tumble\")");
+			"tumble", "src/frontend/src/binder/relation/window_table_function.rs (\"tumble\")",
+			"to_char", "src/frontend/src/binder/expr/function/builtin_scalar.rs (\"to_char\"); src/expr/impl/src/scalar/to_char.rs (to_char(timestamp, varchar))",
+			"proctime", "src/frontend/src/binder/expr/function/builtin_scalar.rs (\"proctime\"); e2e_test/streaming/temporal_join/append_only/nested_loop.slt");
 
 	/** The type names RisingWave's parser knows: src/sqlparser/src/parser_v2/data_type.rs at v2.8.5. */
 	static final Set<String> TYPES = Set.of("boolean", "bool", "float", "real", "double", "smallint", "int", "integer",
@@ -49,10 +51,10 @@ final class RisingWaveSqlRules {
 			"interval", "text", "struct", "bytea", "numeric", "decimal", "dec", "jsonb", "regclass", "regproc", "map",
 			"vector");
 
-	/** Words followed by "(" that are syntax, not function calls. */
+	/** Words followed by "(" that are syntax, not function calls ("ENCODE JSON (" opens a sink's encode options). */
 	private static final Set<String> KEYWORDS = Set.of("in", "values", "filter", "key", "as", "from", "exists", "with",
 			"join", "on", "and", "or", "not", "where", "select", "using", "over", "by", "when", "then", "else", "any",
-			"all", "returning", "cast");
+			"all", "returning", "cast", "json");
 
 	/** A table or column list follows these words: "INSERT INTO t (", "CREATE TABLE IF NOT EXISTS t (". */
 	private static final Pattern RELATION_NAME_BEFORE_PAREN = Pattern

@@ -1,9 +1,13 @@
 package org.casinoloyalty.stacktests;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.casinoloyalty.dashboard.analytics.AnalyticsRepository;
 import org.casinoloyalty.dashboard.analytics.GameStats;
@@ -128,6 +132,9 @@ class RisingWaveStackTest {
 
 	/** Full precision, so a timestamp that is off by any amount (or decoded as 2000-01-01) shows. */
 	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+
+	/** The event contract's times (design §2), as the sinks write them. */
+	static final DateTimeFormatter CONTRACT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
 	/**
 	 * Start of the first window: a day ahead, so every heartbeat the generator sent with the real clock while it
@@ -422,12 +429,14 @@ class RisingWaveStackTest {
 			.containsExactly("materialized view | drink_offers", "materialized view | game_stats",
 					"materialized view | hotel_room_offers", "materialized view | member_daily_summary",
 					"materialized view | member_leaderboard", "materialized view | member_window_live",
+					"sink | loyalty_drink_offers", "sink | loyalty_hotel_offers", "sink | loyalty_redemptions",
 					"source | gaming_transactions", "table | offer_rules", "table | redeemed_offers",
 					"table | staff_actions");
 		assertThat(catalog.get("relations")).allSatisfy(relation -> assertThat(relation).contains(" | CREATE "));
 		assertThat(catalog.get("materialized views")).hasSize(6);
 		assertThat(catalog.get("tables")).hasSize(3);
 		assertThat(catalog.get("sources")).hasSize(1);
+		assertThat(catalog.get("sinks")).hasSize(3);
 		List<String> rules = rules();
 		assertThat(rules).containsExactly(row("drink", 1000, null), row("hotel", 5500, changedAt));
 		List<String> hotelOffers = offers(OfferType.HOTEL);
@@ -441,6 +450,62 @@ class RisingWaveStackTest {
 		assertThat(offers(OfferType.HOTEL)).isEqualTo(hotelOffers).containsExactly(hotelOffer());
 		assertThat(offers(OfferType.DRINK)).isEqualTo(drinkOffers);
 		assertThat(windows()).isEqualTo(windows);
+	}
+
+	/**
+	 * The sinks (docs/decisions.md D20): one record per offer on loyalty-offers when its window closed, under the
+	 * rule in force then. The thresholds test lowered the hotel rule to 400 after the first window closed, so Ben's
+	 * window shows in hotel_room_offers for a moment but never reaches the topic. And one record on
+	 * loyalty-redemptions per redemption that took, none for the refused duplicates.
+	 */
+	@Test
+	@Order(9)
+	void theSinksHandEachOfferOnceUnderTheRuleOfItsCloseAndEachRedemptionOnce() {
+		List<ConsumerRecord<String, String>> offers = everythingOn("loyalty-offers");
+		assertThat(offers).extracting(ConsumerRecord::key).containsOnly("1001");
+		assertThat(offers).extracting(record -> JSON.readTree(record.value()))
+			.as("Alice's window only, whatever the rule did later (the sinks write keys in alphabetical order)")
+			.containsExactlyInAnyOrder(JSON.readTree("""
+					{"last_transaction":"%1$s","member_id":1001,"member_name":"Alice Carter","net_amount":-5000.0,
+					 "offer_id":"hotel:1001:%2$s","offer_type":"hotel","reward_type":"Complimentary Hotel Room (1 night)",
+					 "total_spend":5500.0,"transaction_count":3,"window_end":"%3$s","window_start":"%2$s.000"}""".formatted(
+					CONTRACT.format(T0.plusSeconds(30)), CONTRACT.format(T0).substring(0, 19), CONTRACT.format(T1))),
+					JSON.readTree("""
+					{"last_transaction":"%1$s","loss_amount":5000.0,"member_id":1001,"member_name":"Alice Carter",
+					 "net_amount":-5000.0,"offer_id":"drink:1001:%2$s","offer_type":"drink",
+					 "reward_type":"Complimentary Premium Drink","total_spend":5500.0,"transaction_count":3,
+					 "window_end":"%3$s","window_start":"%2$s.000"}""".formatted(CONTRACT.format(T0.plusSeconds(30)),
+					CONTRACT.format(T0).substring(0, 19), CONTRACT.format(T1))));
+
+		List<ConsumerRecord<String, String>> redemptions = everythingOn("loyalty-redemptions");
+		assertThat(redemptions).extracting(record -> JSON.readTree(record.value()).get("offer_id").asString())
+			.containsExactlyInAnyOrder("hotel:1001:" + CONTRACT.format(T0).substring(0, 19),
+					"drink:1001:" + CONTRACT.format(T0).substring(0, 19));
+		assertThat(redemptions).extracting(record -> JSON.readTree(record.value()).get("redeemed_by").asString())
+			.contains(hotelRedemption.redeemedBy());
+	}
+
+	/** Every record a topic holds, read from the start by a consumer group of its own. */
+	private static List<ConsumerRecord<String, String>> everythingOn(String topic) {
+		Properties config = new Properties();
+		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, REDPANDA.getBootstrapServers());
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, "stack-test-" + topic);
+		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		List<ConsumerRecord<String, String>> records = new ArrayList<>();
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+				new StringDeserializer())) {
+			consumer.subscribe(List.of(topic));
+			// the sink delivers asynchronously: read until a few seconds pass with nothing new
+			long quietSince = System.nanoTime();
+			while (System.nanoTime() - quietSince < Duration.ofSeconds(5).toNanos()) {
+				var polled = consumer.poll(Duration.ofMillis(500));
+				polled.forEach(records::add);
+				if (!polled.isEmpty()) {
+					quietSince = System.nanoTime();
+				}
+			}
+		}
+		return records;
 	}
 
 	/** The audit trail can only grow: RisingWave's APPEND ONLY table refuses UPDATE and DELETE (its binder's words). */
@@ -632,6 +697,9 @@ class RisingWaveStackTest {
 		catalog.put("tables", text("""
 				SELECT name, id, definition, append_only, created_at, initialized_at
 				FROM rw_catalog.rw_tables ORDER BY name"""));
+		catalog.put("sinks", text("""
+				SELECT name, id, connector, sink_type, definition, created_at, initialized_at
+				FROM rw_catalog.rw_sinks ORDER BY name"""));
 		catalog.put("sources", text("""
 				SELECT name, id, connector, columns, format, row_encode, definition, is_shared, created_at, initialized_at
 				FROM rw_catalog.rw_sources ORDER BY name"""));

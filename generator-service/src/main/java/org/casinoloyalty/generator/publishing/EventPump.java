@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 /**
- * Publishes simulated events at the set rate, and heartbeats while stopped or slower than one
- * event per interval. Every tick sends what is due since the run's origin (rate × elapsed time),
+ * Publishes simulated events at the set rate, and a heartbeat to each partition that had no record
+ * for an interval (while stopped, slow, or between two records of that partition). Every tick sends what is due since the run's origin (rate × elapsed time),
  * so timer jitter never accumulates into a drifting rate; at high rates a tick sends a batch.
  */
 @Component
@@ -48,7 +48,6 @@ public class EventPump implements SmartLifecycle {
 	private final CasinoSimulator simulator;
 	private final TransactionPublisher publisher;
 	private final GeneratorProperties properties;
-	private final long heartbeatIntervalNanos;
 	private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
 			Thread.ofPlatform().name("event-pump").daemon().factory());
 	private final RateMeter meter = new RateMeter(MEASURING_WINDOW_NANOS);
@@ -63,7 +62,6 @@ public class EventPump implements SmartLifecycle {
 	private final Deque<TransactionEvent> pending = new ArrayDeque<>();
 	private Run accountedRun;
 	private long sentInRun;
-	private long lastRecordNanos;
 
 	/** Events due by time t: dueAtOrigin + ⌊(t − origin) × rate⌋. */
 	private record Run(double rate, long originNanos, long dueAtOrigin) {
@@ -78,11 +76,9 @@ public class EventPump implements SmartLifecycle {
 	EventPump(CasinoSimulator simulator, TransactionPublisher publisher, GeneratorProperties properties, LongSupplier nanoTime) {
 		this.nanoTime = nanoTime;
 		this.createdNanos = nanoTime.getAsLong();
-		this.lastRecordNanos = createdNanos;
 		this.simulator = simulator;
 		this.publisher = publisher;
 		this.properties = properties;
-		this.heartbeatIntervalNanos = properties.heartbeatInterval().toNanos();
 		this.rate = properties.defaultRate();
 	}
 
@@ -114,7 +110,7 @@ public class EventPump implements SmartLifecycle {
 		if (run.getAndSet(null) == null) {
 			return false;
 		}
-		log.info("Publishing stopped; heartbeats continue every {} ms", properties.heartbeatInterval().toMillis());
+		log.info("Publishing stopped; every partition gets a heartbeat every {} ms", properties.heartbeatInterval().toMillis());
 		return true;
 	}
 
@@ -164,11 +160,7 @@ public class EventPump implements SmartLifecycle {
 			if (current != null) {
 				sendDueEvents(current, now);
 			}
-			boolean slow = current == null || current.rate() * heartbeatIntervalNanos / 1e9 < 1;
-			if (slow && now - lastRecordNanos >= heartbeatIntervalNanos) {
-				publisher.publish(simulator.heartbeat());
-				lastRecordNanos = now;
-			}
+			publisher.heartbeatIdlePartitions(simulator::heartbeat, properties.heartbeatInterval());
 			meter.record(now, publisher.acknowledgedEvents());
 		}
 		catch (RuntimeException ex) {
@@ -198,7 +190,6 @@ public class EventPump implements SmartLifecycle {
 		}
 		if (batch > 0) {
 			sentInRun += batch;
-			lastRecordNanos = now;
 		}
 	}
 

@@ -27,13 +27,15 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Docker mode's one owner of the set-up (docs/architecture.md, "Who sets up what"): wait for the
- * broker, create the topic with its partitions when missing (CREATE SOURCE fails on a missing one,
- * and a broker that auto-creates it would give it one partition), wait for the SQL engine, then
+ * broker, create the topics with their partitions when missing (CREATE SOURCE fails on a missing one,
+ * a sink never creates its own, and a broker that auto-creates one would give it one partition),
+ * wait for the SQL engine, then
  * apply the schema script statement by statement ({@link SchemaScript}). Runs before the
  * application is ready, so the generator publishes only once the schema stands; its health
  * ("schema") stays OUT_OF_SERVICE until then. Every statement of the script is re-runnable, so a
@@ -70,8 +72,10 @@ class SchemaInitializer implements ApplicationRunner, HealthIndicator {
 			phase("waiting for the broker");
 			String broker = "Kafka API broker at " + bootstrapServers;
 			retry.attempt(broker, () -> admin.describeCluster().nodes().get(BROKER_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS));
-			phase("making sure topic " + generator.topic() + " exists");
-			retry.attempt("topic " + generator.topic() + " on the " + broker, () -> ensureTopic(admin));
+			for (String topic : topics()) {
+				phase("making sure topic " + topic + " exists");
+				retry.attempt("topic " + topic + " on the " + broker, () -> ensureTopic(admin, topic));
+			}
 		}
 		phase("waiting for the SQL engine");
 		String engine = "SQL engine at " + schema.jdbcUrl();
@@ -94,15 +98,21 @@ class SchemaInitializer implements ApplicationRunner, HealthIndicator {
 		health = Health.outOfService().withDetail("phase", phase).build();
 	}
 
-	private boolean ensureTopic(AdminClient admin) throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
-		if (admin.listTopics().names().get(BROKER_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).contains(generator.topic())) {
+	/** The events' topic, then the sinks' topics: a RisingWave sink never creates its topic (D20). */
+	private List<String> topics() {
+		return Stream.concat(Stream.of(generator.topic()), schema.sinkTopics().stream()).toList();
+	}
+
+	private boolean ensureTopic(AdminClient admin, String topic)
+			throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+		if (admin.listTopics().names().get(BROKER_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).contains(topic)) {
 			return false;
 		}
 		try {
-			admin.createTopics(List.of(new NewTopic(generator.topic(), generator.partitions(), (short) 1)))
+			admin.createTopics(List.of(new NewTopic(topic, generator.partitions(), (short) 1)))
 				.all()
 				.get(BROKER_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-			log.info("Created topic {} with {} partitions", generator.topic(), generator.partitions());
+			log.info("Created topic {} with {} partitions", topic, generator.partitions());
 		}
 		catch (ExecutionException ex) {
 			if (!(ex.getCause() instanceof TopicExistsException)) {

@@ -9,6 +9,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The schema initialiser of Docker mode (the original's generator entrypoint did this job): it
@@ -20,6 +21,7 @@ import java.time.Duration;
  * @param username user on the SQL engine
  * @param password password on the SQL engine; RisingWave's root has none
  * @param engineBroker the broker address as the SQL engine sees it, written over the script's {@code 'redpanda:9092'}
+ * @param sinkTopics the topics the script's sinks write (design §8), created with the events' partition count
  * @param script the statements to apply, separated by {@code ;} as Spring's ScriptUtils reads them ({@link SchemaScript})
  * @param maxAttempts how often to try the broker and the SQL engine before giving up
  * @param retryInterval the wait between two attempts
@@ -32,6 +34,7 @@ public record SchemaProperties(
 		@NotBlank @DefaultValue("root") String username,
 		@DefaultValue("") String password,
 		@NotBlank @DefaultValue("redpanda:9092") String engineBroker,
+		@NotNull @DefaultValue({ "loyalty-offers", "loyalty-redemptions" }) List<@NotBlank String> sinkTopics,
 		@NotNull @DefaultValue("classpath:schema/setup_risingwave.sql") Resource script,
 		@Positive @DefaultValue("60") int maxAttempts,
 		@NotNull @DefaultValue("2s") Duration retryInterval) {

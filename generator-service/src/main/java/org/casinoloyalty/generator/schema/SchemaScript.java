@@ -32,7 +32,7 @@ public final class SchemaScript {
 
 	/** A CREATE up to the relation's name: what a log line needs to say which statement runs. */
 	private static final Pattern CREATE = Pattern.compile(
-			"(?i)^(CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:MATERIALIZED\\s+)?(?:SOURCE|TABLE|VIEW)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?\\S+)\\s.*");
+			"(?i)^(CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:MATERIALIZED\\s+)?(?:SOURCE|TABLE|VIEW|SINK)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?\\S+)\\s.*");
 
 	private static final int SUMMARY_LENGTH = 80;
 

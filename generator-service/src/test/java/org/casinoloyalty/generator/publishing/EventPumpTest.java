@@ -31,6 +31,7 @@ class EventPumpTest {
 		var properties = new GeneratorProperties("gaming-transactions", 3, 5, 10_000, false, Duration.ofSeconds(1));
 		var publisher = mock(TransactionPublisher.class);
 		doAnswer(call -> published.add(call.getArgument(0))).when(publisher).publish(any());
+		// heartbeats: TransactionPublisherHeartbeatTest
 		var simulator = new CasinoSimulator(MemberRoster.defaultRoster(), new SplittableRandom(1), Clock.systemUTC(),
 				new TransactionIds(Clock.systemUTC()));
 		return new EventPump(simulator, publisher, properties, () -> now);
@@ -45,10 +46,6 @@ class EventPumpTest {
 
 	private long events() {
 		return published.stream().filter(event -> !TransactionEvent.HEARTBEAT.equals(event.transactionType())).count();
-	}
-
-	private long heartbeats() {
-		return published.size() - events();
 	}
 
 	@Test
@@ -99,31 +96,6 @@ class EventPumpTest {
 		assertThat(events()).isEqualTo(1);
 		runFor(Duration.ofSeconds(1), Duration.ofMillis(10));
 		assertThat(events()).isEqualTo(1 + 50);
-	}
-
-	@Test
-	void heartbeatsFlowAboutOnceASecondWhileStoppedAndNoneWhilePlayingFast() {
-		runFor(Duration.ofSeconds(10), Duration.ofMillis(10));
-		assertThat(heartbeats()).isEqualTo(10);
-		assertThat(events()).isZero();
-
-		pump.startPublishing(5);
-		runFor(Duration.ofSeconds(10), Duration.ofMillis(10));
-		assertThat(heartbeats()).isEqualTo(10);
-
-		pump.stopPublishing();
-		long eventsWhenStopped = events();
-		runFor(Duration.ofSeconds(5), Duration.ofMillis(10));
-		assertThat(events()).isEqualTo(eventsWhenStopped);
-		assertThat(heartbeats()).isBetween(14L, 15L);
-	}
-
-	@Test
-	void heartbeatsFillTheGapsWhenPlayIsSlowerThanOneEventPerSecond() {
-		pump.startPublishing(0.2);
-		runFor(Duration.ofSeconds(20), Duration.ofMillis(10));
-		assertThat(events()).as("at 0, 5, 10, 15 and 20 s").isEqualTo(5);
-		assertThat(heartbeats()).as("at 1, 2, 3 and 4 s into each of the four 5-second gaps").isEqualTo(16);
 	}
 
 	@Test

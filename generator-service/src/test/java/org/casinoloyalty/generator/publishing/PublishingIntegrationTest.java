@@ -130,9 +130,13 @@ class PublishingIntegrationTest {
 	}
 
 	@Test
-	void heartbeatsFlowWhileStoppedWithNullKeyMemberAmountAndGame() {
+	void heartbeatsFlowToEveryPartitionWhileStoppedWithNullKeyMemberAmountAndGame() {
 		try (Consumer<String, String> consumer = consumer()) {
-			List<ConsumerRecord<String, String>> records = pollUntil(consumer, 2);
+			List<ConsumerRecord<String, String>> records = new ArrayList<>();
+			await().atMost(Duration.ofSeconds(30)).until(() -> {
+				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+				return records.stream().map(ConsumerRecord::partition).distinct().count() == 3;
+			});
 			assertThat(records).allSatisfy(record -> {
 				JsonNode heartbeat = value(record);
 				assertThat(record.key()).isNull();
@@ -143,8 +147,6 @@ class PublishingIntegrationTest {
 				assertThat(heartbeat.get("game_type").isNull()).isTrue();
 				assertThat(heartbeat.get("transaction_id").isIntegralNumber()).isTrue();
 			});
-			long gapMillis = records.get(1).timestamp() - records.get(0).timestamp();
-			assertThat(gapMillis).as("about a second apart").isBetween(500L, 2_000L);
 		}
 	}
 

@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -54,7 +55,8 @@ class SchemaInitializerTest {
 	}
 
 	private static SchemaInitializer initializer(String jdbcUrl, String topic, Resource script, int attempts) {
-		var schema = new SchemaProperties(true, jdbcUrl, "postgres", "", "kafka.internal:29092", script, attempts, Duration.ofMillis(50));
+		var schema = new SchemaProperties(true, jdbcUrl, "postgres", "", "kafka.internal:29092",
+				List.of(topic + "-offers", topic + "-redemptions"), script, attempts, Duration.ofMillis(50));
 		var generator = new GeneratorProperties(topic, 3, 5, 10_000, false, Duration.ofSeconds(1));
 		return new SchemaInitializer(schema, generator, kafkaAdmin, new BrokerConnectionHealthIndicator(kafkaAdmin));
 	}
@@ -81,6 +83,8 @@ class SchemaInitializerTest {
 		initializer.run(new DefaultApplicationArguments());
 
 		assertThat(partitionsOf("schema-test-a")).isEqualTo(3);
+		assertThat(partitionsOf("schema-test-a-offers")).as("the sinks' topics, with the same partitions").isEqualTo(3);
+		assertThat(partitionsOf("schema-test-a-redemptions")).isEqualTo(3);
 		try (Connection connection = postgres.getPostgresDatabase().getConnection();
 				ResultSet rows = connection.createStatement().executeQuery("SELECT broker FROM engine_source_view")) {
 			assertThat(rows.next()).isTrue();

@@ -47,12 +47,12 @@ class SchemaScriptTest {
 			.isEqualTo("INSERT INTO offer_rules (offer_type, threshold, updated_at) VALUES ('hotel', …");
 	}
 
-	/** The packaged copy of risingwave/setup_risingwave.sql: 12 statements in the order of its numbered comments. */
+	/** The packaged copy of risingwave/setup_risingwave.sql: 15 statements in the order of its numbered comments. */
 	@Test
-	void theRisingWaveScriptSplitsIntoItsTwelveCompleteStatements() throws Exception {
+	void theRisingWaveScriptSplitsIntoItsFifteenCompleteStatements() throws Exception {
 		String script = new ClassPathResource("schema/setup_risingwave.sql").getContentAsString(StandardCharsets.UTF_8);
 		List<String> statements = SchemaScript.statements(script, "redpanda:9092");
-		assertThat(statements).hasSize(12);
+		assertThat(statements).hasSize(15);
 		assertThat(statements).extracting(SchemaScript::summary).containsExactly(
 				"ALTER SYSTEM SET implicit_flush TO true",
 				"CREATE SOURCE IF NOT EXISTS gaming_transactions …",
@@ -65,7 +65,10 @@ class SchemaScriptTest {
 				"CREATE MATERIALIZED VIEW IF NOT EXISTS game_stats …",
 				"CREATE MATERIALIZED VIEW IF NOT EXISTS member_leaderboard …",
 				"CREATE TABLE IF NOT EXISTS redeemed_offers …",
-				"CREATE TABLE IF NOT EXISTS staff_actions …");
+				"CREATE TABLE IF NOT EXISTS staff_actions …",
+				"CREATE SINK IF NOT EXISTS loyalty_hotel_offers …",
+				"CREATE SINK IF NOT EXISTS loyalty_drink_offers …",
+				"CREATE SINK IF NOT EXISTS loyalty_redemptions …");
 		assertThat(statements).allSatisfy(statement -> {
 			assertThat(statement).doesNotContain(";").doesNotContain("--").doesNotContain("\n");
 			assertThat(statement.chars().filter(c -> c == '(').count()).as(statement)
@@ -76,6 +79,10 @@ class SchemaScriptTest {
 		assertThat(statements.get(4)).endsWith("EMIT ON WINDOW CLOSE");
 		assertThat(statements.get(10)).endsWith("ON CONFLICT DO NOTHING");
 		assertThat(statements.get(11)).endsWith("APPEND ONLY");
+		assertThat(statements.subList(12, 15)).allSatisfy(sink -> assertThat(sink)
+			.contains("properties.bootstrap.server = 'redpanda:9092'")
+			.contains("primary_key = 'member_id'")
+			.endsWith("KEY ENCODE TEXT"));
 	}
 
 }

@@ -60,11 +60,12 @@ public class EmbeddedKafkaBroker implements AutoCloseable {
 		String bootstrap = bind.clientHost() + ":" + port;
 		EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, bootstrap);
 		broker.ensureTopic(kafka.topic(), kafka.partitions());
-		// Local mode's one owner of both topics (docs/architecture.md, "Who sets up what"); the DLT has one partition (D10).
+		// Local mode's one owner of its topics (docs/architecture.md, "Who sets up what"); the DLT has one partition (D10).
 		broker.ensureTopic(kafka.deadLetterTopic(), 1);
-		log.info("Kafka broker (KRaft) listening on {}:{} (advertised as {}:{}) with topics '{}' ({} partitions) and '{}', "
-				+ "data in {}", bind.kafkaListenerHost(), port, bind.kafkaAdvertisedHost(), port, kafka.topic(),
-				kafka.partitions(), kafka.deadLetterTopic(), logDir);
+		kafka.sinkTopics().forEach(sinkTopic -> broker.ensureTopic(sinkTopic, kafka.partitions()));
+		log.info("Kafka broker (KRaft) listening on {}:{} (advertised as {}:{}) with topics '{}' ({} partitions), '{}' "
+				+ "and {}, data in {}", bind.kafkaListenerHost(), port, bind.kafkaAdvertisedHost(), port, kafka.topic(),
+				kafka.partitions(), kafka.deadLetterTopic(), kafka.sinkTopics(), logDir);
 		return broker;
 	}
 

@@ -123,6 +123,11 @@ final class IngestBatch {
 				|| !Objects.equals(watermark, before.watermark());
 	}
 
+	/** The stream watermark before this batch: the windows ending after it and up to the new one close with it. */
+	LocalDateTime watermarkBefore() {
+		return before.watermark();
+	}
+
 	LocalDateTime partitionWatermark(int partition) {
 		return partitionWatermarks.get(partition);
 	}

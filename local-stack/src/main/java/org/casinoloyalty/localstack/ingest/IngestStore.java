@@ -10,14 +10,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Reads and writes the ingest state in PostgreSQL. A batch's raw rows, its aggregate deltas, the
- * watermarks, the counters and the offsets it read up to are written in ONE transaction, so after
- * a crash or a restart ingestion resumes exactly where the committed data ends.
+ * watermarks, the counters, the offsets it read up to and the offers of the windows it closes (the
+ * outbox) are written in ONE transaction, so after a crash or a restart ingestion resumes exactly
+ * where the committed data ends, and every closed window's offers are on their way.
  */
 @Component
 class IngestStore {
@@ -60,6 +63,11 @@ class IngestStore {
 	private static final String UPSERT_OFFSET = """
 			INSERT INTO local_stack.partition_offsets (topic, partition, next_offset, watermark) VALUES (?, ?, ?, ?)
 			ON CONFLICT (topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset, watermark = EXCLUDED.watermark""";
+
+	/** The offers of the windows this batch closes, into the outbox (local-schema.sql, D20). */
+	private static final String RECORD_CLOSED_OFFERS = """
+			INSERT INTO local_stack.outbox (topic, record_key, payload)
+			SELECT 'loyalty-offers', record_key, payload FROM local_stack.offers_closed_since(?)""";
 
 	private final DataSource dataSource;
 
@@ -106,6 +114,9 @@ class IngestStore {
 				copyRaw(connection, batch);
 				upsertAggregates(connection, batch);
 				updateState(connection, topic, after);
+				if (!Objects.equals(batch.watermarkBefore(), after.watermark())) {
+					recordClosedOffers(connection, batch.watermarkBefore());
+				}
 				connection.commit();
 			}
 			catch (SQLException | RuntimeException ex) {
@@ -186,6 +197,13 @@ class IngestStore {
 			upsert.setLong(3, nextOffset);
 			upsert.setObject(4, after.partitionWatermarks().get(partition));
 		});
+	}
+
+	private static void recordClosedOffers(Connection connection, LocalDateTime watermarkBefore) throws SQLException {
+		try (PreparedStatement insert = connection.prepareStatement(RECORD_CLOSED_OFFERS)) {
+			insert.setObject(1, watermarkBefore, Types.TIMESTAMP);
+			insert.executeUpdate();
+		}
 	}
 
 	/** One batched execution of {@code sql}, a row for each entry of {@code rows}. */

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class OpenListenersTest {
 
 	private static final LocalStackProperties.Kafka KAFKA = new LocalStackProperties.Kafka(0, 0, "gaming-transactions",
-			3, "gaming-transactions-dlt");
+			3, "gaming-transactions-dlt", List.of("loyalty-offers"));
 
 	@TempDir
 	Path data;

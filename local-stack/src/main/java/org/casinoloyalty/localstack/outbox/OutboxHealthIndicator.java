@@ -1,0 +1,35 @@
+package org.casinoloyalty.localstack.outbox;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.stereotype.Component;
+
+/** Health component {@code outbox}: UP while offers and redemptions reach their topics, DOWN while the relay fails. */
+@Component("outbox")
+class OutboxHealthIndicator implements HealthIndicator {
+
+	private final OutboxRelay relay;
+
+	OutboxHealthIndicator(OutboxRelay relay) {
+		this.relay = relay;
+	}
+
+	@Override
+	public Health health() {
+		RuntimeException failure = relay.lastFailure();
+		Health.Builder health = relay.isRunning() && failure == null ? Health.up() : Health.down();
+		health.withDetail("relayed", relay.relayed()).withDetail("lastRelay", String.valueOf(relay.lastRelay()));
+		try {
+			health.withDetail("pending", relay.pending());
+		}
+		catch (RuntimeException ex) {
+			health.withDetail("pending", "unknown");
+		}
+		if (failure != null) {
+			health.withDetail("error", NestedExceptionUtils.getMostSpecificCause(failure).toString());
+		}
+		return health.build();
+	}
+
+}
