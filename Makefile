@@ -9,7 +9,7 @@ API := scripts/generator-api.sh
 
 .PHONY: help demo start local stop restart clean check status logs dashboard console \
         inject inject-rate inject-fast inject-slow inject-stop inject-status build test \
-        bench bench-generator bench-local bench-dashboard bench-startup password-hash
+        bench bench-generator bench-local bench-dashboard bench-startup bench-latency password-hash
 
 help: ## Show all commands
 	@echo "Casino Loyalty Streaming — $(if $(DOCKER),Docker engine found: Docker mode,no Docker engine: local mode)"
@@ -91,6 +91,9 @@ bench-local: ## Benchmark local-stack: ingest rate, dashboard query latency at 1
 
 bench-dashboard: ## Benchmark the dashboard: heap per open session (50) and SQL statements per refresh (local mode; starts the demo if needed)
 	@scripts/bench-dashboard.sh
+
+bench-latency: ## Benchmark window end to summary, loyalty-offers and screen, 3 real windows (local mode; ~20 min)
+	@scripts/bench-latency.sh
 
 bench-startup: ## Benchmark `make demo`'s start-up (local mode): 3 starts from a stopped demo until all healthy, p50 (~2 min)
 	@scripts/bench-startup.sh

@@ -14,9 +14,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A Spring test of the dashboard against {@link TestDatabase}, emptied before each test, with
- * nobody signed in until a test signs someone in.
+ * nobody signed in until a test signs someone in. No broker: the listener on loyalty-offers is off
+ * ({@code NewOffersListenerTest} turns it on against an embedded one).
  */
-@SpringBootTest
+@SpringBootTest(properties = "casino.dashboard.new-offers.enabled=false")
 public abstract class DatabaseTest {
 
 	/**

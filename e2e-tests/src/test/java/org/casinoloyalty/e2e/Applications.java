@@ -14,17 +14,15 @@ import java.util.List;
  * <p>Each jar carries an {@code application.yml} at the same path, and only the first one on the class path
  * would be found for all three: so each context is given its own file ({@code spring.config.location}). The
  * auto-configurations that only another application's dependencies bring are excluded: Vaadin (the
- * dashboard's) in the generator and local-stack, a JDBC {@code DataSource} in the generator, Spring Kafka (the
- * generator's) in the dashboard. Everything else is each application's own configuration.
+ * dashboard's) in the generator and local-stack, and a JDBC {@code DataSource} in the generator. Everything else is
+ * each application's own configuration; the dashboard's listener on loyalty-offers needs
+ * {@code --spring.kafka.bootstrap-servers} (or {@code --casino.dashboard.new-offers.enabled=false}).
  */
 public final class Applications {
 
 	private static final List<String> VAADIN = List.of("com.vaadin.flow.spring.SpringBootAutoConfiguration",
 			"com.vaadin.flow.spring.SpringSecurityAutoConfiguration", "com.vaadin.flow.spring.VaadinScopesConfig");
 
-	private static final List<String> SPRING_KAFKA = List.of(
-			"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-			"org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration");
 
 	private static final String DATA_SOURCE = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration";
 
@@ -50,7 +48,7 @@ public final class Applications {
 	public static String[] dashboard(String... arguments) {
 		List<String> all = new ArrayList<>(List.of("--vaadin.productionMode=true"));
 		all.addAll(Arrays.asList(arguments));
-		return own(DashboardApplication.class, SPRING_KAFKA, all.toArray(String[]::new));
+		return own(DashboardApplication.class, List.of(), all.toArray(String[]::new));
 	}
 
 	private static String[] own(Class<?> application, List<String> excluded, String... arguments) {

@@ -12,12 +12,16 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.casinoloyalty.dashboard.DashboardApplication;
+import org.casinoloyalty.localstack.Events;
 import org.casinoloyalty.localstack.LocalStackApplication;
 import org.casinoloyalty.localstack.broker.EmbeddedKafkaBroker;
 import org.casinoloyalty.localstack.database.EmbeddedSqlServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -34,6 +38,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,8 +49,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * with chosen times, so a window has closed with a hotel offer at once; the dashboard runs on a
  * random port; Debian's chromium signs in as the host, redeems the offer, finds it under the host's
  * name in Fulfillment and downloads the members CSV, then signs in as the manager and finds the
- * redemption in the audit trail.
+ * redemption in the audit trail. Last, a window that closes while the page is open: its offers reach
+ * the screen through topic loyalty-offers with a notice, and a reload paints data at once.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardEndToEndIT {
 
 	private static final DateTimeFormatter EVENT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
@@ -74,6 +81,7 @@ class DashboardEndToEndIT {
 		EmbeddedSqlServer sql = localStack.getBean(EmbeddedSqlServer.class);
 		dashboard = new SpringApplicationBuilder(DashboardApplication.class).run(Applications.dashboard("--server.port=0",
 				"--spring.datasource.url=" + sql.jdbcUrl(), "--spring.datasource.username=" + sql.username(),
+				"--spring.kafka.bootstrap-servers=" + localStack.getBean(EmbeddedKafkaBroker.class).bootstrapServers(),
 				"--casino.dashboard.live.default-refresh=1"));
 		playwright = DashboardBrowser.playwright();
 		browser = DashboardBrowser.launch(playwright);
@@ -85,23 +93,39 @@ class DashboardEndToEndIT {
 	 * 10:05:10, which closes the window 10:00-10:05 with a hotel offer.
 	 */
 	private static void publishEvents(String bootstrapServers) {
-		try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(), new StringSerializer())) {
+		publish(bootstrapServers, producer -> {
 			long id = System.currentTimeMillis() * 1000;
 			for (int i = 0; i < 12; i++) {
-				producer.send(new ProducerRecord<>("gaming-transactions", "1001", """
-						{"transaction_id": %d, "member_id": 1001, "member_name": "James Chen", "transaction_type": "bet",
-						 "amount": 500.00, "game_type": "blackjack", "transaction_time": "%s"}"""
-					.formatted(id++, EVENT_TIME.format(WINDOW.plusSeconds(5 + 5L * i)))));
+				producer.send(new ProducerRecord<>("gaming-transactions", "1001",
+						Events.bet(id++, 1001, "James Chen", "500.00", "blackjack", EVENT_TIME.format(WINDOW.plusSeconds(5 + 5L * i)))));
 			}
-			producer.send(new ProducerRecord<>("gaming-transactions", "1002", """
-					{"transaction_id": %d, "member_id": 1002, "member_name": "Sofia Rossi", "transaction_type": "bet",
-					 "amount": 250.00, "game_type": "slot", "transaction_time": "%s"}"""
-				.formatted(id++, EVENT_TIME.format(WINDOW.plusMinutes(5).plusSeconds(15)))));
-			producer.send(new ProducerRecord<>("gaming-transactions", "heartbeat", """
-					{"transaction_id": %d, "member_id": null, "member_name": null, "transaction_type": "heartbeat",
-					 "amount": null, "game_type": null, "transaction_time": "%s"}"""
-				.formatted(id, EVENT_TIME.format(WINDOW.plusMinutes(5).plusSeconds(20)))));
+			producer.send(new ProducerRecord<>("gaming-transactions", "1002",
+					Events.bet(id, 1002, "Sofia Rossi", "250.00", "slot", EVENT_TIME.format(WINDOW.plusMinutes(5).plusSeconds(15)))));
+			producer.send(new ProducerRecord<>("gaming-transactions", "heartbeat",
+					Events.heartbeat(EVENT_TIME.format(WINDOW.plusMinutes(5).plusSeconds(20)))));
+		});
+	}
+
+	/**
+	 * Ava Patel bets $6,000 between 10:06 and 10:07; a heartbeat at 10:10:20 closes the window 10:05-10:10
+	 * with her hotel and drink offers.
+	 */
+	private static void closeTheSecondWindow(String bootstrapServers) {
+		publish(bootstrapServers, producer -> {
+			long id = System.currentTimeMillis() * 1000;
+			for (int i = 0; i < 6; i++) {
+				producer.send(new ProducerRecord<>("gaming-transactions", "1003",
+						Events.bet(id++, 1003, "Ava Patel", "1000.00", "roulette", EVENT_TIME.format(WINDOW.plusMinutes(6).plusSeconds(10L * i)))));
+			}
+			producer.send(new ProducerRecord<>("gaming-transactions", "heartbeat",
+					Events.heartbeat(EVENT_TIME.format(WINDOW.plusMinutes(10).plusSeconds(20)))));
+		});
+	}
+
+	private static void publish(String bootstrapServers, Consumer<KafkaProducer<String, String>> sends) {
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(), new StringSerializer())) {
+			sends.accept(producer);
 			producer.flush();
 		}
 	}
@@ -113,6 +137,7 @@ class DashboardEndToEndIT {
 
 	/** On a real server a refusal goes through the container's error dispatch, which MockMvc does not do. */
 	@Test
+	@Order(1)
 	void refusalsReachTheCallerAsTheirStatusNotAsARedirectToTheSignInPage() throws Exception {
 		String url = "http://localhost:" + ((WebServerApplicationContext) dashboard).getWebServer().getPort();
 		HttpClient http = HttpClient.newHttpClient();
@@ -139,6 +164,7 @@ class DashboardEndToEndIT {
 	}
 
 	@Test
+	@Order(2)
 	void aHostRedeemsAnOfferFindsTheirNameInFulfillmentAndAManagerFindsItInTheAuditTrail() throws IOException {
 		String url = "http://localhost:" + ((WebServerApplicationContext) dashboard).getWebServer().getPort();
 		PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
@@ -183,6 +209,34 @@ class DashboardEndToEndIT {
 		Download audit = page.waitForDownload(() -> page.locator("#audit-csv").click());
 		assertThat(Files.readString(audit.path())).contains(",host,HOST,redeem,hotel · member 1001 (James Chen)",
 				",host,HOST,sign_in,dashboard,", ",manager,MANAGER,sign_in,dashboard,");
+	}
+
+	/**
+	 * Issue 12, points 4 and 5: the window closes while the Hotel tab is open; local-stack's outbox hands the
+	 * offers to loyalty-offers, the dashboard's listener refreshes the shared snapshot and every screen shows
+	 * the notice; a page opened afterwards paints the data in its first response, never "Connecting…".
+	 */
+	@Test
+	@Order(3)
+	void offersOfAWindowThatClosesWhileThePageIsOpenArriveWithANoticeAndAReloadPaintsAtOnce() {
+		String url = "http://localhost:" + ((WebServerApplicationContext) dashboard).getWebServer().getPort();
+		PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+		Page page = browser.newContext().newPage();
+		page.setDefaultTimeout(30_000);
+		DashboardBrowser.signIn(page, url, DashboardBrowser.HOST, DashboardBrowser.HOST_PASSWORD);
+		page.navigate(url + "/hotel");
+		assertThat(page.locator("#hotel-latest").getByText("James Chen")).isVisible();
+
+		closeTheSecondWindow(localStack.getBean(EmbeddedKafkaBroker.class).bootstrapServers());
+
+		assertThat(page.locator("vaadin-notification-card").getByText("1 new hotel offer and 1 new drink offer, 10:05-10:10"))
+			.isVisible();
+		assertThat(page.locator("#hotel-latest").getByText("Ava Patel")).isVisible();
+
+		page.reload();
+		String firstPaint = page.locator(".status-line").textContent();
+		assertThat(firstPaint).as("the status line as the first response paints it").doesNotContain("Connecting")
+			.contains("watermark");
 	}
 
 }

@@ -34,7 +34,10 @@ final class StackApplications {
 			"com.vaadin.flow.spring.SpringSecurityAutoConfiguration", "com.vaadin.flow.spring.VaadinScopesConfig",
 			"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
 
-	/** Brought by generator-service: the dashboard talks to the SQL engine only, never to the broker. */
+	/**
+	 * Spring Kafka: the dashboard's listener on loyalty-offers stays idle here, where the steps drive the views by
+	 * hand (NewOffersListenerTest covers the listener, RisingWaveStackTest the sinks that feed it).
+	 */
 	static final List<String> NOT_THE_DASHBOARDS = List.of("org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
 			"org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration");
 

@@ -10,6 +10,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -95,15 +96,18 @@ public class SnapshotPoller implements SmartLifecycle {
 
 	}
 
-	/** Subscribes and sends the latest state at once (fresh data follows within a second if there is none). */
+	/**
+	 * Subscribes. The caller shows {@link #state()} at once (the first paint); this reads again
+	 * straight away when that state is missing or older than the browser's interval, since with no
+	 * browser open the poller reads nothing and the last snapshot may be old.
+	 */
 	public Subscription subscribe(Duration interval, Consumer<LiveState> listener) {
 		Subscription subscription = new Subscription(interval, listener);
 		subscriptions.add(subscription);
-		LiveState current = state;
-		if (current.snapshot().isPresent() || current.outage().isPresent()) {
-			subscription.deliver(current, System.nanoTime());
-		}
-		else {
+		boolean stale = state.snapshot()
+			.map(snapshot -> Duration.between(snapshot.readAt(), Instant.now()).toNanos() >= subscription.intervalNanos)
+			.orElse(true);
+		if (stale) {
 			refreshNow();
 		}
 		return subscription;
@@ -111,9 +115,21 @@ public class SnapshotPoller implements SmartLifecycle {
 
 	/** Reads now and sends the result to every browser, e.g. after a redemption or a rule change. */
 	public void refreshNow() {
+		submit(null);
+	}
+
+	/**
+	 * Reads now and sends the result to every browser with {@code news}, which each shows once: one
+	 * read however many browsers are open.
+	 */
+	public void refreshNow(String news) {
+		submit(news);
+	}
+
+	private void submit(String news) {
 		ScheduledExecutorService running = executor;
 		if (running != null) {
-			running.execute(() -> safely(() -> readAndDeliver(true)));
+			running.execute(() -> safely(() -> readAndDeliver(true, news)));
 		}
 	}
 
@@ -127,21 +143,22 @@ public class SnapshotPoller implements SmartLifecycle {
 		}
 		long shortest = subscriptions.stream().mapToLong(s -> s.intervalNanos).min().orElseThrow();
 		if (System.nanoTime() - lastReadNanos >= shortest - TOLERANCE_NANOS) {
-			readAndDeliver(false);
+			readAndDeliver(false, null);
 		}
 	}
 
-	private void readAndDeliver(boolean everyone) {
+	private void readAndDeliver(boolean everyone, String news) {
 		LiveState previous = state;
 		LiveState next = read(previous);
 		state = next;
+		LiveState delivered = news == null ? next : next.withNews(news);
 		long now = System.nanoTime();
 		lastReadNanos = now;
 		boolean outageChanged = previous.outage().isPresent() != next.outage().isPresent();
 		for (Subscription subscription : subscriptions) {
 			if (everyone || outageChanged
 					|| now - subscription.lastDeliveredNanos >= subscription.intervalNanos - TOLERANCE_NANOS) {
-				subscription.deliver(next, now);
+				subscription.deliver(delivered, now);
 			}
 		}
 	}

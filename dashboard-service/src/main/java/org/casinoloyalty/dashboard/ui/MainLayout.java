@@ -15,6 +15,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
@@ -140,6 +142,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 	protected void onAttach(AttachEvent attachEvent) {
 		UI ui = attachEvent.getUI();
 		subscription = poller.subscribe(session.refresh(), state -> ui.access(() -> apply(state)));
+		// First paint: the latest snapshot in this very response, not "Connecting…" until a push
+		LiveState current = poller.state();
+		if (current.snapshot().isPresent() || current.outage().isPresent()) {
+			apply(current);
+		}
 	}
 
 	@Override
@@ -176,6 +183,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 			if (view instanceof LiveView live) {
 				live.show(snapshot);
 			}
+		});
+		state.news().ifPresent(news -> {
+			Notification notification = Notification.show(news, 6000, Notification.Position.BOTTOM_END);
+			notification.addThemeVariants(NotificationVariant.LUMO_PRIMARY);
+			notification.addClassName("news");
 		});
 	}
 

@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  * The engine goes away under an open dashboard and comes back on the same port: the browser is told
  * within one refresh interval and recovers without a reload.
  */
-@SpringBootTest
+@SpringBootTest(properties = "casino.dashboard.new-offers.enabled=false")
 class OutageRecoveryTest {
 
 	private static final Path DATA;

@@ -67,6 +67,45 @@ class SnapshotPollerTest extends DatabaseTest {
 		assertThat(withOne).isPositive().isEqualTo(withFifty);
 	}
 
+	@Test
+	void aRefreshWithNewsReadsOnceAndBringsTheNewsToEveryBrowserOnce() {
+		TestDatabase.closedWindow(1001, "James Chen", W1, "6200.00", "6000.00", 20);
+		List<LiveState> received = new CopyOnWriteArrayList<>();
+		List<SnapshotPoller.Subscription> subscriptions = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			subscriptions.add(poller.subscribe(Duration.ofSeconds(60), received::add));
+		}
+		try {
+			// the refreshes the subscriptions asked for are over once nothing arrives for half a second
+			poller.refreshNow();
+			int[] seen = { -1 };
+			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500)).until(() -> {
+				int now = received.size();
+				boolean quiet = now == seen[0] && now >= 3;
+				seen[0] = now;
+				return quiet;
+			});
+			received.clear();
+			long before = statements.count();
+			poller.refreshNow();
+			await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 3);
+			long oneRead = statements.count() - before;
+			received.clear();
+
+			before = statements.count();
+			poller.refreshNow("3 new hotel offers, 10:00-10:05");
+			await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 3);
+
+			assertThat(statements.count() - before).as("one read, as any refresh").isEqualTo(oneRead);
+			assertThat(received).hasSize(3)
+				.allSatisfy(state -> assertThat(state.news()).contains("3 new hotel offers, 10:00-10:05"));
+			assertThat(poller.state().news()).as("a browser opened later is not told old news").isEmpty();
+		}
+		finally {
+			subscriptions.forEach(SnapshotPoller.Subscription::cancel);
+		}
+	}
+
 	private long statementsOfOneRefreshWith(int browsers) {
 		List<SnapshotPoller.Subscription> subscriptions = new ArrayList<>();
 		List<LiveState> received = new CopyOnWriteArrayList<>();
