@@ -12,7 +12,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 # shellcheck source=lib/bind.sh
 source "$root/scripts/lib/bind.sh" "${1:-}"
-state="$root/.local"
+# CASINO_LOCAL_STATE: another place for logs, pid files and data (the script tests use a scratch one)
+state="${CASINO_LOCAL_STATE:-$root/.local}"
 logs="$state/logs"
 pids="$state/pids"
 services=(local-stack generator dashboard)
@@ -62,9 +63,28 @@ with_progress() {
   wait "$pid"
 }
 
+command_of() { ps -o command= -p "$1" 2>/dev/null || true; } # $1 = pid; its command line, empty when gone
+
+# A pid file is trusted only while its process runs this service's jar: after a reboot or a crash the
+# number may belong to another program, which must neither be signalled nor taken for the service.
 pid_alive() { # $1 = service
+  local file="$pids/$1.pid" pid
+  [[ -f "$file" ]] || return 1
+  pid="$(cat "$file")"
+  [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null && [[ "$(command_of "$pid")" == *"$(basename "$(jar_of "$1")")"* ]]
+}
+
+# For a process this script has just launched: it may not have exec'd java yet, so only its pid counts.
+still_running() { # $1 = service
+  kill -0 "$(cat "$pids/$1.pid")" 2>/dev/null
+}
+
+forget_stale_pid() { # $1 = service; removes a pid file whose process is gone or is another program
   local file="$pids/$1.pid"
-  [[ -f "$file" ]] && kill -0 "$(cat "$file")" 2>/dev/null
+  if [[ -f "$file" ]] && ! pid_alive "$1"; then
+    say "==> Forgetting the pid file of $1: pid $(cat "$file") no longer runs $1"
+    rm -f "$file"
+  fi
 }
 
 # CASINO_BIND moves Kafka's client listener and the two services' ports; PostgreSQL keeps loopback,
@@ -248,7 +268,7 @@ wait_healthy() { # $@ = services
         aot_check "$name"
         continue
       fi
-      if ! pid_alive "$name"; then
+      if ! still_running "$name"; then
         say "error: $name exited during start-up; last lines of .local/logs/$name.log:" >&2
         tail -n 30 "$logs/$name.log" >&2
         say "  (the services that did start keep running: make status shows them, make stop stops them)" >&2
@@ -279,7 +299,7 @@ wait_ports_open() {
   local start=$SECONDS last=$SECONDS port
   while true; do
     port_busy 19092 && port_busy 4566 && return 0
-    if ! pid_alive local-stack; then
+    if ! still_running local-stack; then
       say "error: local-stack exited during start-up; last lines of .local/logs/local-stack.log:" >&2
       tail -n 30 "$logs/local-stack.log" >&2
       exit 1
@@ -331,6 +351,7 @@ start() {
   local auto_start=true
   [[ "${1:-}" == "--no-data" ]] && auto_start=false
   build
+  recover_from_crash
   check_ports_free
   remember_bind
   launch local-stack "--casino.local-stack.data-directory=$state/data"
@@ -347,6 +368,10 @@ stop() {
     name="${services[$i]}"
     [[ -f "$pids/$name.pid" ]] || continue
     pid="$(cat "$pids/$name.pid")"
+    if ! pid_alive "$name"; then
+      forget_stale_pid "$name"
+      continue
+    fi
     if kill -0 "$pid" 2>/dev/null; then
       say "==> Stopping $name (pid $pid)"
       kill -TERM "$pid" 2>/dev/null || true
@@ -363,16 +388,36 @@ stop() {
   forget_bind
 }
 
-# PostgreSQL runs as its own daemon; if local-stack died without closing it, stop it by its pid file.
-stop_orphaned_postgres() {
-  local pidfile="$state/data/postgres/postmaster.pid" pid waited=0
+# PostgreSQL runs as its own daemon and outlives a local-stack that was killed (kill -9, an OOM kill):
+# found by its data directory's postmaster.pid, whose first line is its pid and second its data
+# directory, and stopped only when that pid runs postgres on this data directory.
+orphaned_postgres() { # prints the pid of the PostgreSQL this demo started, if it runs
+  local pidfile="$state/data/postgres/postmaster.pid" pid dir
   [[ -f "$pidfile" ]] || return 0
-  pid="$(head -n 1 "$pidfile")"
-  kill -0 "$pid" 2>/dev/null || return 0
+  pid="$(sed -n 1p "$pidfile")" dir="$(sed -n 2p "$pidfile")"
+  [[ "$pid" =~ ^[0-9]+$ && "$dir" == "$state/data/postgres" ]] || return 0
+  [[ "$(command_of "$pid")" == *postgres*" -D $dir"* ]] && echo "$pid"
+  return 0
+}
+
+stop_orphaned_postgres() {
+  local pid waited=0
+  pid="$(orphaned_postgres)"
+  [[ -n "$pid" ]] || return 0
   say "==> Stopping PostgreSQL left behind by local-stack (pid $pid)"
-  kill -INT "$pid" 2>/dev/null || true
+  kill -INT "$pid" 2>/dev/null || true # fast shutdown: rolls back what was open, keeps what was committed
   while kill -0 "$pid" 2>/dev/null && (( waited < 40 )); do sleep 0.5; waited=$((waited + 1)); done
   kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
+}
+
+# After a crash of local-stack: forget pid files that point elsewhere, and stop the PostgreSQL it left.
+recover_from_crash() {
+  local name
+  for name in "${services[@]}"; do forget_stale_pid "$name"; done
+  if ! pid_alive local-stack && [[ -n "$(orphaned_postgres)" ]]; then
+    say "==> local-stack did not stop cleanly last time (a crash or kill -9): its PostgreSQL still runs"
+    stop_orphaned_postgres
+  fi
 }
 
 status() {

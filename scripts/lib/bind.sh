@@ -5,7 +5,7 @@
 # The scripts that start the demo source it with `start`: CASINO_BIND alone decides, and
 # `remember_bind` keeps the choice in .local/bind, so the other commands (make check, make inject)
 # reach the demo where it runs without the variable. Written for bash 3.2 too (macOS's /bin/bash).
-bind_file="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/.local/bind"
+bind_file="${CASINO_LOCAL_STATE:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/.local}/bind"
 if [[ "${1:-}" == start ]]; then
   casino_bind="${CASINO_BIND:-127.0.0.1}"
 else

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.casinoloyalty.dashboard.ui.Formats;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -45,7 +47,9 @@ class LatencyBenchIT {
 
 	private static final DateTimeFormatter CONTRACT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
+	/** Real windows take real time: up to 5 minutes before the first ends, then 5 minutes each. */
 	@Test
+	@Timeout(value = 2, unit = TimeUnit.HOURS)
 	void fromWindowEndToSummaryTopicAndScreen() throws Exception {
 		String url = System.getProperty("bench.url");
 		assumeTrue(url != null, "benchmark only on request (make bench-latency)");
@@ -66,7 +70,7 @@ class LatencyBenchIT {
 		}
 		Instant deadline = ends.getLast().toInstant(ZoneOffset.UTC).plusSeconds(90);
 		System.out.printf("bench-latency: %d windows ending %s to %s UTC (done by about %s UTC)%n", windows,
-				ends.getFirst().toLocalTime(), ends.getLast().toLocalTime(), deadline);
+				ends.getFirst().toLocalTime(), ends.getLast().toLocalTime(), deadline.toString().substring(11, 19));
 
 		try (Playwright playwright = DashboardBrowser.playwright(); Browser browser = DashboardBrowser.launch(playwright);
 				Connection sql = DriverManager.getConnection(jdbc, "root", "");
