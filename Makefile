@@ -57,7 +57,7 @@ console: ## Open Redpanda Console at http://localhost:8080 (Docker mode only)
 	 else echo "Redpanda Console exists only in the Docker stack; in local mode read the topic with"; \
 	      echo "  curl localhost:8000/status  or  psql -h localhost -p 4566 -d dev -U root -c 'select * from gaming_transactions order by transaction_time desc limit 10'"; fi
 
-inject: ## Start data injection (5 events/sec)
+inject: ## Start data injection (at the rate set last; 5 events/sec at start-up)
 	@$(API) POST /start
 
 inject-rate: ## Get the current event generation rate

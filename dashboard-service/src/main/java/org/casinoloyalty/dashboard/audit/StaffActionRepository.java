@@ -1,6 +1,7 @@
 package org.casinoloyalty.dashboard.audit;
 
 import org.casinoloyalty.dashboard.sql.EngineDialect;
+import org.casinoloyalty.dashboard.sql.ReadableRows;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -60,7 +61,7 @@ class StaffActionRepository {
 	}
 
 	List<StaffAction> since(LocalDateTime since) {
-		return jdbc.sql(SINCE).param("since", since).query(ROW).list();
+		return ReadableRows.of(jdbc.sql(SINCE).param("since", since).query(ReadableRows.skipping("staff_actions", ROW)).list());
 	}
 
 }

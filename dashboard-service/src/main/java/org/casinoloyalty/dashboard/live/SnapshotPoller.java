@@ -173,8 +173,9 @@ public class SnapshotPoller implements SmartLifecycle {
 			}
 			return new LiveState(Optional.of(snapshot), Optional.empty());
 		}
-		catch (DataAccessException | IllegalStateException ex) {
-			String reason = ex instanceof DataAccessException dae ? dae.getMostSpecificCause().getMessage() : ex.getMessage();
+		catch (RuntimeException ex) {
+			// any failure of a refresh: the banner shows it, and the next tick tries again
+			String reason = ex instanceof DataAccessException dae ? dae.getMostSpecificCause().getMessage() : String.valueOf(ex.getMessage());
 			LiveState.Outage outage = previous.outage()
 				.map(o -> new LiveState.Outage(o.since(), reason))
 				.orElseGet(() -> new LiveState.Outage(java.time.Instant.now(), reason));

@@ -3,6 +3,7 @@ package org.casinoloyalty.dashboard.redemption;
 import org.casinoloyalty.dashboard.sql.EngineDialect;
 import org.casinoloyalty.dashboard.rules.OfferType;
 import org.springframework.dao.DuplicateKeyException;
+import org.casinoloyalty.dashboard.sql.ReadableRows;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -81,7 +82,7 @@ class RedemptionRepository {
 	}
 
 	List<Redemption> since(LocalDate since) {
-		return jdbc.sql(SINCE).param("since", since).query(ROW).list();
+		return ReadableRows.of(jdbc.sql(SINCE).param("since", since).query(ReadableRows.skipping("redeemed_offers", ROW)).list());
 	}
 
 }

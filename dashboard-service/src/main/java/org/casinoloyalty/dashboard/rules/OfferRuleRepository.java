@@ -1,6 +1,7 @@
 package org.casinoloyalty.dashboard.rules;
 
 import org.casinoloyalty.dashboard.sql.EngineDialect;
+import org.casinoloyalty.dashboard.sql.ReadableRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -8,6 +9,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Objects;
 
 /** {@code offer_rules}: read by the poller, changed with UPDATE (the seed row always exists). */
 @Repository
@@ -27,11 +29,13 @@ public class OfferRuleRepository {
 		this.dialect = dialect;
 	}
 
+	/** Every rule it can read: a row of an unknown type or without a threshold is skipped with a warning. */
 	public List<OfferRule> findAll() {
-		return jdbc.sql(ALL)
-			.query((rs, row) -> new OfferRule(OfferType.fromKey(rs.getString("offer_type")),
-					rs.getBigDecimal("threshold"), toLocal(rs.getTimestamp("updated_at"))))
-			.list();
+		return ReadableRows.of(jdbc.sql(ALL)
+			.query(ReadableRows.skipping("offer_rules", (rs, row) -> new OfferRule(OfferType.fromKey(rs.getString("offer_type")),
+					Objects.requireNonNull(rs.getBigDecimal("threshold"), "threshold is NULL"),
+					toLocal(rs.getTimestamp("updated_at")))))
+			.list());
 	}
 
 	/** @return whether a rule row was there to update */

@@ -67,6 +67,37 @@ class SnapshotPollerTest extends DatabaseTest {
 		assertThat(withOne).isPositive().isEqualTo(withFifty);
 	}
 
+	/** Issue 13, point 5: a row written by hand that the dashboard cannot read is skipped, not fatal. */
+	@Test
+	void aRuleOfAnUnknownTypeIsSkippedAndTheRefreshGoesOn() {
+		TestDatabase.sql().sql("INSERT INTO offer_rules VALUES ('spa', 100, NULL)").update();
+
+		LiveSnapshot snapshot = reader.read();
+
+		assertThat(snapshot.part(RulesLiveQuery.class).get(OfferType.HOTEL).threshold()).isEqualByComparingTo("5000");
+	}
+
+	/** A rule the offers cannot do without: the banner says so, the poller keeps going and recovers by itself. */
+	@Test
+	void aHotelRuleWithoutAThresholdShowsTheBannerAndTheNextRefreshRecovers() {
+		List<LiveState> received = new CopyOnWriteArrayList<>();
+		SnapshotPoller.Subscription subscription = poller.subscribe(Duration.ofSeconds(60), received::add);
+		try {
+			TestDatabase.sql().sql("UPDATE offer_rules SET threshold = NULL WHERE offer_type = 'hotel'").update();
+			poller.refreshNow();
+			await().atMost(Duration.ofSeconds(10)).until(() -> poller.state().outage().isPresent());
+			assertThat(poller.state().outage().orElseThrow().reason()).contains("hotel");
+			assertThat(received).anySatisfy(state -> assertThat(state.outage()).isPresent());
+
+			TestDatabase.sql().sql("UPDATE offer_rules SET threshold = 5000 WHERE offer_type = 'hotel'").update();
+			poller.refreshNow();
+			await().atMost(Duration.ofSeconds(10)).until(() -> poller.state().outage().isEmpty());
+		}
+		finally {
+			subscription.cancel();
+		}
+	}
+
 	@Test
 	void aRefreshWithNewsReadsOnceAndBringsTheNewsToEveryBrowserOnce() {
 		TestDatabase.closedWindow(1001, "James Chen", W1, "6200.00", "6000.00", 20);

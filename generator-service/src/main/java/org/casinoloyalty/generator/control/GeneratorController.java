@@ -58,7 +58,7 @@ class GeneratorController {
 
 	@ChangesState
 	@PostMapping(path = "/start", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Start publishing play events", description = "Starts at the given rate, or at the default (5 events/s). "
+	@Operation(summary = "Start publishing play events", description = "Starts at the given rate, or at the rate set last, also while stopped (5 events/s at start-up). "
 			+ "While already running it changes nothing and answers already_running.", responses = {
 					@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RunChange.class), examples = {
 							@ExampleObject(name = "started", value = "{\"status\":\"started\",\"running\":true,\"rate\":5.0}"),
@@ -66,7 +66,8 @@ class GeneratorController {
 					@ApiResponse(responseCode = "400", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class), examples = @ExampleObject(BAD_RATE))) })
 	RunChange start(@Parameter(description = "events per second, 0.1 to the configured maximum", example = "5")
 	@RequestParam(required = false) String rate) {
-		double wanted = rate == null ? properties.defaultRate() : limits.parse(rate);
+		// a rate set while stopped (make inject-fast, then make inject) is the one play starts at
+		double wanted = rate == null ? pump.rate() : limits.parse(rate);
 		boolean started = pump.startPublishing(wanted);
 		return new RunChange(started ? "started" : "already_running", true, pump.rate());
 	}

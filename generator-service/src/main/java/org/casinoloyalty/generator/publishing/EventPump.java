@@ -200,9 +200,18 @@ public class EventPump implements SmartLifecycle {
 	}
 
 	@Override
+	/** Waits for a tick in progress (at most {@link #TICK} of sending) so nothing sends on a closing producer. */
 	public void stop() {
 		stopPublishing();
 		scheduler.shutdown();
+		try {
+			if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
+				log.warn("The event pump's last tick did not end within 5 s");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 		ticking = false;
 	}
 

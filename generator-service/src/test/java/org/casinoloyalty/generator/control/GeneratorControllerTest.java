@@ -29,6 +29,16 @@ class GeneratorControllerTest extends ControlApiSlice {
 		when(pump.isPublishing()).thenReturn(true);
 	}
 
+	/** make inject-fast while stopped, then make inject: play starts at the rate just set (issue 13, point 10). */
+	@Test
+	void startWithoutARateUsesTheRateSetLastEvenWhileStopped() throws Exception {
+		when(pump.isPublishing()).thenReturn(false);
+		when(pump.rate()).thenReturn(10.0);
+		when(pump.startPublishing(10.0)).thenReturn(true);
+		mvc.perform(post("/start")).andExpect(status().isOk()).andExpect(jsonPath("$.rate").value(10.0));
+		verify(pump).startPublishing(10.0);
+	}
+
 	@Test
 	void startUsesTheDefaultRate() throws Exception {
 		when(pump.startPublishing(5.0)).thenReturn(true);

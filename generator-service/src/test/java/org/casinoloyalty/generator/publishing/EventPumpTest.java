@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -96,6 +99,31 @@ class EventPumpTest {
 		assertThat(events()).isEqualTo(1);
 		runFor(Duration.ofSeconds(1), Duration.ofMillis(10));
 		assertThat(events()).isEqualTo(1 + 50);
+	}
+
+	/** A tick that is sending when the application stops finishes before stop() returns (the producer closes after). */
+	@Test
+	void stopWaitsForTheTickInProgress() throws Exception {
+		var properties = new GeneratorProperties("gaming-transactions", 3, 5, 10_000, false, Duration.ofSeconds(1));
+		var publisher = mock(TransactionPublisher.class);
+		var sending = new CountDownLatch(1);
+		var finished = new AtomicBoolean();
+		doAnswer(call -> {
+			sending.countDown();
+			Thread.sleep(500);
+			finished.set(true);
+			return null;
+		}).when(publisher).publish(any());
+		var simulator = new CasinoSimulator(MemberRoster.defaultRoster(), new SplittableRandom(1), Clock.systemUTC(),
+				new TransactionIds(Clock.systemUTC()));
+		EventPump ticking = new EventPump(simulator, publisher, properties);
+		ticking.startPublishing(5);
+		ticking.startTicking();
+		assertThat(sending.await(10, TimeUnit.SECONDS)).isTrue();
+
+		ticking.stop();
+
+		assertThat(finished).as("the tick had finished sending when stop() returned").isTrue();
 	}
 
 	@Test
