@@ -33,7 +33,7 @@ class StaffActionRepository {
 			LIMIT\s""" + MAX_ROWS;
 
 	private static final RowMapper<StaffAction> ROW = (rs, row) -> new StaffAction(
-			rs.getTimestamp("acted_at").toLocalDateTime(), rs.getString("staff_user"), rs.getString("staff_role"),
+			rs.getObject("acted_at", LocalDateTime.class), rs.getString("staff_user"), rs.getString("staff_role"),
 			AuditAction.fromKey(rs.getString("action")), rs.getString("target"), rs.getString("value_before"),
 			rs.getString("value_after"));
 

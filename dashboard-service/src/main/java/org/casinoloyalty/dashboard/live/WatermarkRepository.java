@@ -3,7 +3,6 @@ package org.casinoloyalty.dashboard.live;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Timestamp;
 import java.time.LocalDateTime;
 
 /** Where event time stands ({@link Watermark}), read first in every refresh: the others read history before it. */
@@ -22,13 +21,9 @@ class WatermarkRepository {
 
 	Watermark read() {
 		return jdbc.sql(WATERMARK)
-			.query((rs, i) -> new Watermark(local(rs.getTimestamp("last_closed_window_end")),
-					local(rs.getTimestamp("latest_event"))))
+			.query((rs, i) -> new Watermark(rs.getObject("last_closed_window_end", LocalDateTime.class),
+					rs.getObject("latest_event", LocalDateTime.class)))
 			.single();
-	}
-
-	private static LocalDateTime local(Timestamp timestamp) {
-		return timestamp == null ? null : timestamp.toLocalDateTime();
 	}
 
 }

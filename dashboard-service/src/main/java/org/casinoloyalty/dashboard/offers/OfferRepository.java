@@ -5,7 +5,6 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -27,8 +26,8 @@ public class OfferRepository {
 	public List<Offer> offersSince(OfferType type, LocalDateTime since) {
 		RowMapper<Offer> row = (rs, i) -> new Offer(type, rs.getLong("member_id"), rs.getString("member_name"),
 				rs.getBigDecimal("total_spend"), rs.getBigDecimal("net_amount"), rs.getBigDecimal("qualifying_amount"),
-				rs.getLong("transaction_count"), local(rs.getTimestamp("last_transaction")),
-				local(rs.getTimestamp("window_start")), local(rs.getTimestamp("window_end")));
+				rs.getLong("transaction_count"), rs.getObject("last_transaction", LocalDateTime.class),
+				rs.getObject("window_start", LocalDateTime.class), rs.getObject("window_end", LocalDateTime.class));
 		return jdbc.sql(type == OfferType.HOTEL ? HOTEL : DRINK).param("since", since).query(row).list();
 	}
 
@@ -46,8 +45,5 @@ public class OfferRepository {
 				ORDER BY window_start DESC, %2$s DESC, member_id""".formatted(view, qualifyingAmount);
 	}
 
-	private static LocalDateTime local(Timestamp timestamp) {
-		return timestamp == null ? null : timestamp.toLocalDateTime();
-	}
 
 }

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,8 +40,8 @@ class RedemptionRepository {
 
 	private static final RowMapper<Redemption> ROW = (rs, row) -> new Redemption(rs.getLong("member_id"),
 			rs.getString("member_name"), OfferType.fromKey(rs.getString("offer_type")),
-			rs.getObject("redemption_date", LocalDate.class), rs.getTimestamp("window_start").toLocalDateTime(),
-			rs.getTimestamp("window_end").toLocalDateTime(), rs.getTimestamp("redeemed_at").toLocalDateTime(),
+			rs.getObject("redemption_date", LocalDate.class), rs.getObject("window_start", LocalDateTime.class),
+			rs.getObject("window_end", LocalDateTime.class), rs.getObject("redeemed_at", LocalDateTime.class),
 			rs.getString("redeemed_by"));
 
 	private final JdbcClient jdbc;

@@ -6,7 +6,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Objects;
@@ -34,7 +33,7 @@ public class OfferRuleRepository {
 		return ReadableRows.of(jdbc.sql(ALL)
 			.query(ReadableRows.skipping("offer_rules", (rs, row) -> new OfferRule(OfferType.fromKey(rs.getString("offer_type")),
 					Objects.requireNonNull(rs.getBigDecimal("threshold"), "threshold is NULL"),
-					toLocal(rs.getTimestamp("updated_at")))))
+					rs.getObject("updated_at", LocalDateTime.class))))
 			.list());
 	}
 
@@ -49,8 +48,5 @@ public class OfferRuleRepository {
 		return rows > 0;
 	}
 
-	private static LocalDateTime toLocal(Timestamp timestamp) {
-		return timestamp == null ? null : timestamp.toLocalDateTime();
-	}
 
 }
