@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The engine goes away under an open dashboard and comes back on the same port: the browser is told
- * within one refresh interval and recovers without a reload.
+ * with the next refresh and recovers without a reload.
  */
 @SpringBootTest(properties = "casino.dashboard.new-offers.enabled=false")
 class OutageRecoveryTest {
@@ -77,10 +77,13 @@ class OutageRecoveryTest {
 
 			int port = postgres.getPort();
 			postgres.close();
-			long down = System.nanoTime();
-			await().atMost(Duration.ofSeconds(10)).until(() -> received.getLast().outage().isPresent());
-			// One interval, plus one poller tick and the driver's connect timeout.
-			assertThat(Duration.ofNanos(System.nanoTime() - down)).isLessThan(interval.plusSeconds(4));
+			int deliveredBefore = received.size();
+			await().atMost(Duration.ofSeconds(30)).until(() -> received.getLast().outage().isPresent());
+			// Counted in refreshes, not seconds (a busy machine stretches seconds): the banner comes with the
+			// first refresh after the engine went, or the one after it if a read was already under way.
+			List<LiveState> since = received.subList(deliveredBefore, received.size());
+			assertThat(since.stream().takeWhile(state -> state.outage().isEmpty()).count())
+				.as("refreshes without the banner after the engine went").isLessThanOrEqualTo(1);
 			LiveState during = received.getLast();
 			assertThat(during.snapshot()).as("the last good data stays on screen").isPresent();
 			assertThat(during.outage().orElseThrow().reason()).isNotBlank();
