@@ -357,7 +357,7 @@ start() {
   launch local-stack "--casino.local-stack.data-directory=$state/data"
   wait_ports_open
   launch generator "--casino.generator.auto-start=$auto_start" "--spring.kafka.bootstrap-servers=$reach_host:19092"
-  launch dashboard
+  launch dashboard "--spring.kafka.bootstrap-servers=$reach_host:19092"
   wait_healthy local-stack generator dashboard
   "$root/scripts/addresses.sh" local
 }
@@ -414,7 +414,9 @@ stop_orphaned_postgres() {
 recover_from_crash() {
   local name
   for name in "${services[@]}"; do forget_stale_pid "$name"; done
-  if ! pid_alive local-stack && [[ -n "$(orphaned_postgres)" ]]; then
+  # a local-stack whose pid file went missing still answers on its management port: leave its database alone
+  if ! pid_alive local-stack && [[ -n "$(orphaned_postgres)" ]] \
+      && ! "$root/scripts/healthy.sh" "$(health_of local-stack)" >/dev/null 2>&1; then
     say "==> local-stack did not stop cleanly last time (a crash or kill -9): its PostgreSQL still runs"
     stop_orphaned_postgres
   fi

@@ -12,10 +12,10 @@ else
   casino_bind="${CASINO_BIND:-$(cat "$bind_file" 2>/dev/null || echo 127.0.0.1)}"
 fi
 case "$casino_bind" in
-  127.* | localhost | ::1 | 0.0.0.0 | :: | '[::]') reach_host=127.0.0.1 ;;
+  127.0.0.1 | localhost | 0.0.0.0 | :: | '[::]') reach_host=127.0.0.1 ;;
   *:*) reach_host="[$casino_bind]" ;;
   *) reach_host="$casino_bind" ;;
 esac
-bind_open() { [[ "$reach_host" != 127.0.0.1 || "$casino_bind" == 0.0.0.0 || "$casino_bind" == :: || "$casino_bind" == '[::]' ]]; }
+bind_open() { [[ "$casino_bind" != 127.* && "$casino_bind" != localhost && "$casino_bind" != ::1 ]]; }
 remember_bind() { mkdir -p "$(dirname "$bind_file")" && printf '%s\n' "$casino_bind" >"$bind_file"; }
 forget_bind() { rm -f "$bind_file"; }

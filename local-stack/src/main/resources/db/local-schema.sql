@@ -245,7 +245,7 @@ LANGUAGE sql IMMUTABLE AS $$ SELECT offer_type || ':' || member_id || ':' || to_
 -- transaction, so each offer goes out once, under the rule of the moment its window closed (D20).
 CREATE OR REPLACE FUNCTION local_stack.offers_closed_since(after_watermark TIMESTAMP)
 RETURNS TABLE (record_key TEXT, payload TEXT)
-LANGUAGE sql STABLE AS $$
+LANGUAGE sql STABLE SET search_path = public AS $$
     SELECT member_id::TEXT, json_build_object(
                'member_id', member_id, 'member_name', member_name, 'total_spend', total_spend::FLOAT8,
                'transaction_count', transaction_count, 'net_amount', net_amount::FLOAT8,
@@ -273,7 +273,7 @@ LANGUAGE sql IMMUTABLE AS $$
     SELECT json_build_object(
         'member_id', r.member_id, 'member_name', r.member_name, 'offer_type', r.offer_type,
         'offer_id', local_stack.offer_id(r.offer_type, r.member_id, r.window_start),
-        'redemption_date', r.redemption_date::TEXT, 'window_start', local_stack.sink_time(r.window_start),
+        'redemption_date', to_char(r.redemption_date, 'YYYY-MM-DD'), 'window_start', local_stack.sink_time(r.window_start),
         'window_end', local_stack.sink_time(r.window_end), 'redeemed_at', local_stack.sink_time(r.redeemed_at),
         'redeemed_by', r.redeemed_by)::TEXT
 $$;
@@ -297,7 +297,8 @@ BEGIN
     END IF;
 END $$;
 
--- A redemption that took (the first of its key: the ON CONFLICT trigger above inserts nothing for the others).
+-- A redemption that took (the first of its key: the ON CONFLICT trigger above inserts nothing for the
+-- others), and a redemption changed by hand: RisingWave's sink (force_append_only) sends an UPDATE's new row too.
 CREATE OR REPLACE FUNCTION local_stack.record_redemption() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -305,5 +306,5 @@ BEGIN
     VALUES ('loyalty-redemptions', NEW.member_id::TEXT, local_stack.redemption_record(NEW));
     RETURN NULL;
 END $$;
-CREATE OR REPLACE TRIGGER redeemed_offers_to_outbox AFTER INSERT ON local_stack.redeemed_offers
+CREATE OR REPLACE TRIGGER redeemed_offers_to_outbox AFTER INSERT OR UPDATE ON local_stack.redeemed_offers
     FOR EACH ROW EXECUTE FUNCTION local_stack.record_redemption();

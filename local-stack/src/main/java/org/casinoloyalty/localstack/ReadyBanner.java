@@ -55,7 +55,8 @@ class ReadyBanner {
 			return "Kafka and SQL on loopback only (CASINO_BIND opens them)";
 		}
 		return "open to other machines (CASINO_BIND=" + bind + "): Kafka advertised as " + bind.kafkaAdvertisedHost()
-				+ ", SQL with the password of CASINO_SQL_PASSWORD";
+				+ " and WITHOUT authentication (anyone there can write events and read offers), SQL with the password "
+				+ "of CASINO_SQL_PASSWORD";
 	}
 
 	private String healthUrl() {

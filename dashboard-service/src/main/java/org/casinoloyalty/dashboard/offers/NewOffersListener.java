@@ -6,7 +6,9 @@ import org.casinoloyalty.dashboard.rules.OfferType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "casino.dashboard.new-offers.enabled", matchIfMissing = true)
-class NewOffersListener implements AutoCloseable {
+class NewOffersListener extends AbstractConsumerSeekAware implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(NewOffersListener.class);
 
@@ -71,14 +74,24 @@ class NewOffersListener implements AutoCloseable {
 		List<NewOffer> offers = new ArrayList<>();
 		for (String value : values) {
 			try {
-				offers.add(parse(value));
+				offers.add(parse(Objects.requireNonNull(value, "no value")));
 			}
 			catch (RuntimeException ex) {
 				log.warn("Skipped a record of {} that is not an offer ({}): {}", properties.topic(), ex.getMessage(),
-						value.length() > 200 ? value.substring(0, 200) + "…" : value);
+						value == null ? "null" : value.length() > 200 ? value.substring(0, 200) + "…" : value);
 			}
 		}
 		gather(offers);
+	}
+
+	/**
+	 * From the end of each partition at every assignment: offers made while this dashboard was down are
+	 * on its screens at the first read, not news (the group's committed offsets would replay them).
+	 */
+	@Override
+	public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+		super.onPartitionsAssigned(assignments, callback);
+		callback.seekToEnd(assignments.keySet());
 	}
 
 	private synchronized void gather(List<NewOffer> offers) {

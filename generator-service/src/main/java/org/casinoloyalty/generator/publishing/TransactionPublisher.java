@@ -30,6 +30,8 @@ public class TransactionPublisher {
 
 	private static final long PARTITIONS_REREAD_NANOS = Duration.ofSeconds(30).toNanos();
 
+	private static final long PARTITIONS_RETRY_NANOS = Duration.ofSeconds(1).toNanos();
+
 	private final Producer<String, byte[]> producer;
 	private final JsonMapper json;
 	private final String topic;
@@ -42,6 +44,7 @@ public class TransactionPublisher {
 	private final LongSupplier nanoTime;
 	private volatile int partitionCount;
 	private volatile long partitionCountReadNanos;
+	private volatile boolean partitionsAsked;
 
 	@Autowired
 	public TransactionPublisher(ProducerFactory<String, byte[]> producers, JsonMapper json, GeneratorProperties properties) {
@@ -111,7 +114,10 @@ public class TransactionPublisher {
 	 * partitions added at run time get heartbeats too; the last count while the broker does not answer.
 	 */
 	private int partitionCount(long now) {
-		if (partitionCount == 0 || now - partitionCountReadNanos >= PARTITIONS_REREAD_NANOS) {
+		// unknown yet (the broker never answered): ask once a second, not at every 10 ms tick (each may block)
+		long every = partitionCount == 0 ? PARTITIONS_RETRY_NANOS : PARTITIONS_REREAD_NANOS;
+		if (!partitionsAsked || now - partitionCountReadNanos >= every) {
+			partitionsAsked = true;
 			partitionCountReadNanos = now;
 			try {
 				partitionCount = producer.partitionsFor(topic).size();

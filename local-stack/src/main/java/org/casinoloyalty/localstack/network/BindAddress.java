@@ -79,9 +79,9 @@ public final class BindAddress {
 		return advertisedHost;
 	}
 
-	/** The host this machine's own clients connect to: loopback unless the bind address is a single other one. */
+	/** The host this machine's own clients connect to: the bind address, or loopback for a wildcard. */
 	public String clientHost() {
-		return open() && !address.isAnyLocalAddress() ? uriHost(address) : "127.0.0.1";
+		return address.isAnyLocalAddress() ? "127.0.0.1" : uriHost(address);
 	}
 
 	private static String defaultAdvertisedHost(InetAddress address) {

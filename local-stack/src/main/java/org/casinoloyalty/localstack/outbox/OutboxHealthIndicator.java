@@ -18,7 +18,7 @@ class OutboxHealthIndicator implements HealthIndicator {
 	@Override
 	public Health health() {
 		RuntimeException failure = relay.lastFailure();
-		Health.Builder health = relay.isRunning() && failure == null ? Health.up() : Health.down();
+		Health.Builder health = relay.relaying() && failure == null ? Health.up() : Health.down();
 		health.withDetail("relayed", relay.relayed()).withDetail("lastRelay", String.valueOf(relay.lastRelay()));
 		try {
 			health.withDetail("pending", relay.pending());

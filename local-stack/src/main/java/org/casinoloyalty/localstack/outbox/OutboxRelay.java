@@ -81,6 +81,11 @@ class OutboxRelay implements SmartLifecycle {
 		return running;
 	}
 
+	/** False once the relay thread has ended, whatever ended it (an Error too). */
+	boolean relaying() {
+		return thread != null && thread.isAlive();
+	}
+
 	long relayed() {
 		return relayed.get();
 	}

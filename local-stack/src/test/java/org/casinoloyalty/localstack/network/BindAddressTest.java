@@ -19,6 +19,15 @@ class BindAddressTest {
 	}
 
 	@Test
+	void anotherLoopbackAddressIsWhereThisMachinesClientsGoToo() {
+		BindAddress bind = BindAddress.of("127.0.0.2", "");
+
+		assertThat(bind.open()).isFalse();
+		assertThat(bind.kafkaListenerHost()).isEqualTo("127.0.0.2");
+		assertThat(bind.clientHost()).isEqualTo("127.0.0.2");
+	}
+
+	@Test
 	void aWildcardOpensEveryInterfaceAndThisMachineStillUsesLoopback() {
 		BindAddress bind = BindAddress.of("0.0.0.0", "casino-floor.example");
 
