@@ -19,7 +19,7 @@ if docker info >/dev/null 2>&1 && [[ -n "$(docker compose ps -q 2>/dev/null)" ]]
     # "running" is printed only for a container without a healthcheck (the Console's): up is all it can say.
     if [[ "$h" == healthy || "$h" == running ]]; then printf '  ok    %s (%s)\n' "$c" "$h"; else printf '  FAIL  %s (%s)\n' "$c" "$h"; failures=$((failures + 1)); fi
   done
-  sql_host="${reach_host#[}" && sql_host="${sql_host%]}"
+  sql_host="$reach_ip"
 else
   check "local-stack" http://localhost:8090/actuator/health
 fi

@@ -91,7 +91,7 @@ forget_stale_pid() { # $1 = service; removes a pid file whose process is gone or
 # the controller and the management ports (8090, 8001) never leave it (docs/decisions.md D18).
 host_of_port() {
   case "$1" in
-    19092 | 8000 | 8501) local h="${reach_host#[}"; echo "${h%]}" ;;
+    19092 | 8000 | 8501) echo "$reach_ip" ;;
     *) echo 127.0.0.1 ;;
   esac
 }

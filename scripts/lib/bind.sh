@@ -16,6 +16,7 @@ case "$casino_bind" in
   *:*) reach_host="[$casino_bind]" ;;
   *) reach_host="$casino_bind" ;;
 esac
+reach_ip="${reach_host#[}" reach_ip="${reach_ip%]}" # without an IPv6 address's brackets: for psql and /dev/tcp
 bind_open() { [[ "$casino_bind" != 127.* && "$casino_bind" != localhost && "$casino_bind" != ::1 ]]; }
 remember_bind() { mkdir -p "$(dirname "$bind_file")" && printf '%s\n' "$casino_bind" >"$bind_file"; }
 forget_bind() { rm -f "$bind_file"; }

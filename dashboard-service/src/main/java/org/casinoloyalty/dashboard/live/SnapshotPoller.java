@@ -115,18 +115,14 @@ public class SnapshotPoller implements SmartLifecycle {
 
 	/** Reads now and sends the result to every browser, e.g. after a redemption or a rule change. */
 	public void refreshNow() {
-		submit(null);
+		refreshNow(null);
 	}
 
 	/**
-	 * Reads now and sends the result to every browser with {@code news}, which each shows once: one
-	 * read however many browsers are open.
+	 * Reads now and sends the result to every browser with {@code news} (none when null), which each
+	 * shows once: one read however many browsers are open.
 	 */
 	public void refreshNow(String news) {
-		submit(news);
-	}
-
-	private void submit(String news) {
 		ScheduledExecutorService running = executor;
 		if (running != null) {
 			running.execute(() -> safely(() -> readAndDeliver(true, news)));

@@ -38,7 +38,7 @@ public class BrokerConnectionHealthIndicator implements HealthIndicator, AutoClo
 	private final String bootstrapServers;
 	private final ScheduledExecutorService probe = Executors.newSingleThreadScheduledExecutor(
 			Thread.ofPlatform().name("broker-probe").daemon().factory());
-	private volatile Health last = Health.unknown().withDetail("bootstrapServers", "not asked yet").build();
+	private volatile Health last = Health.unknown().withDetail("probe", "not answered yet").build();
 
 	public BrokerConnectionHealthIndicator(KafkaAdmin kafkaAdmin) {
 		var config = kafkaAdmin.getConfigurationProperties();

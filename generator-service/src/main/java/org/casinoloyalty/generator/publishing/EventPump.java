@@ -22,8 +22,9 @@ import java.util.function.LongSupplier;
 
 /**
  * Publishes simulated events at the set rate, and a heartbeat to each partition that had no record
- * for an interval (while stopped, slow, or between two records of that partition). Every tick sends what is due since the run's origin (rate × elapsed time),
- * so timer jitter never accumulates into a drifting rate; at high rates a tick sends a batch.
+ * for an interval (while stopped, slow, or between two records of that partition). Every tick sends
+ * what is due since the run's origin (rate × elapsed time), so timer jitter never accumulates into a
+ * drifting rate; at high rates a tick sends a batch.
  */
 @Component
 public class EventPump implements SmartLifecycle {
@@ -199,8 +200,8 @@ public class EventPump implements SmartLifecycle {
 		ticking = true;
 	}
 
-	@Override
 	/** Waits for a tick in progress (at most {@link #TICK} of sending) so nothing sends on a closing producer. */
+	@Override
 	public void stop() {
 		stopPublishing();
 		scheduler.shutdown();

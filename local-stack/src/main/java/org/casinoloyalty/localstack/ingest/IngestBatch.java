@@ -128,6 +128,18 @@ final class IngestBatch {
 		return before.watermark();
 	}
 
+	/**
+	 * Whether this batch closes a window: a window end (a multiple of the window length) lies after the
+	 * watermark before it and at or before the one after it. Most batches move the watermark within a window.
+	 */
+	boolean closesWindows() {
+		LocalDateTime now = watermark;
+		if (now == null) {
+			return false;
+		}
+		return before.watermark() == null || windowStart(now).isAfter(before.watermark());
+	}
+
 	LocalDateTime partitionWatermark(int partition) {
 		return partitionWatermarks.get(partition);
 	}

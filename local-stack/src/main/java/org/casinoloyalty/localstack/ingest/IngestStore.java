@@ -14,7 +14,6 @@ import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Reads and writes the ingest state in PostgreSQL. A batch's raw rows, its aggregate deltas, the
@@ -114,7 +113,7 @@ class IngestStore {
 				copyRaw(connection, batch);
 				upsertAggregates(connection, batch);
 				updateState(connection, topic, after);
-				if (!Objects.equals(batch.watermarkBefore(), after.watermark())) {
+				if (batch.closesWindows()) {
 					recordClosedOffers(connection, batch.watermarkBefore());
 				}
 				connection.commit();

@@ -53,6 +53,29 @@ class IngestBatchTest {
 		assertThat(batch.after().watermark()).isEqualTo(time("10:00:50"));
 	}
 
+	/** Only a batch that moves the watermark over a window end looks for offers to hand downstream. */
+	@Test
+	void aBatchClosesWindowsOnlyWhenItsWatermarkCrossesAWindowEnd() {
+		assertThat(closes(null, "10:00:50")).as("the first watermark: whatever closed so far").isTrue();
+		assertThat(closes("10:00:50", "10:04:59.999")).isFalse();
+		assertThat(closes("10:04:59.999", "10:05:00")).as("a watermark at a window end closes it").isTrue();
+		assertThat(closes("10:05:00", "10:06:00")).isFalse();
+		assertThat(closes("10:06:00", "10:16:00")).isTrue();
+		IngestBatch quiet = new IngestBatch(EMPTY);
+		quiet.close(List.of(0), List.of());
+		assertThat(quiet.closesWindows()).as("no watermark yet").isFalse();
+	}
+
+	private static boolean closes(String before, String after) {
+		IngestState state = new IngestState(Map.of(0, 1L), before == null ? Map.of() : Map.of(0, time(before)),
+				before == null ? null : time(before), 1, 0, 0);
+		IngestBatch batch = new IngestBatch(state);
+		batch.accept(0, 1, heartbeat(time(after).plusSeconds(10).toLocalTime().toString()));
+		batch.close(List.of(0), List.of());
+		assertThat(batch.after().watermark()).isEqualTo(time(after));
+		return batch.closesWindows();
+	}
+
 	@Test
 	void theStreamWatermarkNeverMovesBack() {
 		IngestState before = new IngestState(Map.of(0, 5L, 1, 3L), Map.of(0, time("10:00:00"), 1, time("09:00:00")),
