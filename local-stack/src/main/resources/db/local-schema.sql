@@ -231,6 +231,7 @@ FROM local_stack.member_totals;
 -- the transaction that makes it (the ingest batch that closes the window, the redemption's INSERT)
 -- and relayed to Kafka by local-stack's OutboxRelay, oldest first, then deleted: none is lost in a
 -- crash, and one sent just before a crash may go out again (consumers dedupe by offer_id; D20).
+-- Dead letters take the same way, written by the ingest batch that read them (D21).
 
 -- Times as the event contract writes them (design §2) and the sinks' to_char does.
 CREATE OR REPLACE FUNCTION local_stack.sink_time(t TIMESTAMP) RETURNS TEXT
@@ -280,20 +281,42 @@ $$;
 
 -- Created once. Like RisingWave's CREATE SINK ... AS SELECT, which starts with the rows already
 -- there, it starts with the offers of the windows closed so far and the redemptions made so far.
+-- Key and value are bytes, as Kafka's are: a dead letter is the record as it was read. A record the
+-- broker refuses (too large, say) is tried max-attempts times, then parked: failed_at set, kept here
+-- for the operator, and the records behind it go on.
 DO $$
 BEGIN
     IF to_regclass('local_stack.outbox') IS NULL THEN
         CREATE TABLE local_stack.outbox (
-            id         BIGSERIAL PRIMARY KEY,
-            topic      VARCHAR NOT NULL,
-            record_key VARCHAR NOT NULL,
-            payload    TEXT    NOT NULL
+            id            BIGSERIAL PRIMARY KEY,
+            topic         VARCHAR NOT NULL,
+            record_key    BYTEA,
+            payload       BYTEA,
+            header_names  TEXT[],
+            header_values BYTEA[],
+            attempts      INTEGER NOT NULL DEFAULT 0,
+            failure       TEXT,
+            failed_at     TIMESTAMPTZ
         );
         INSERT INTO local_stack.outbox (topic, record_key, payload)
-        SELECT 'loyalty-offers', record_key, payload FROM local_stack.offers_closed_since(NULL);
+        SELECT 'loyalty-offers', convert_to(record_key, 'UTF8'), convert_to(payload, 'UTF8')
+        FROM local_stack.offers_closed_since(NULL);
         INSERT INTO local_stack.outbox (topic, record_key, payload)
-        SELECT 'loyalty-redemptions', r.member_id::TEXT, local_stack.redemption_record(r)
+        SELECT 'loyalty-redemptions', convert_to(r.member_id::TEXT, 'UTF8'), convert_to(local_stack.redemption_record(r), 'UTF8')
         FROM local_stack.redeemed_offers r ORDER BY r.redeemed_at;
+    ELSIF (SELECT data_type FROM information_schema.columns
+           WHERE table_schema = 'local_stack' AND table_name = 'outbox' AND column_name = 'payload') = 'text' THEN
+        -- an outbox of the first release (text only, no retry bookkeeping): same records, new form
+        ALTER TABLE local_stack.outbox
+            ALTER COLUMN record_key TYPE BYTEA USING convert_to(record_key, 'UTF8'),
+            ALTER COLUMN record_key DROP NOT NULL,
+            ALTER COLUMN payload TYPE BYTEA USING convert_to(payload, 'UTF8'),
+            ALTER COLUMN payload DROP NOT NULL,
+            ADD COLUMN header_names TEXT[],
+            ADD COLUMN header_values BYTEA[],
+            ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0,
+            ADD COLUMN failure TEXT,
+            ADD COLUMN failed_at TIMESTAMPTZ;
     END IF;
 END $$;
 
@@ -303,7 +326,7 @@ CREATE OR REPLACE FUNCTION local_stack.record_redemption() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO local_stack.outbox (topic, record_key, payload)
-    VALUES ('loyalty-redemptions', NEW.member_id::TEXT, local_stack.redemption_record(NEW));
+    VALUES ('loyalty-redemptions', convert_to(NEW.member_id::TEXT, 'UTF8'), convert_to(local_stack.redemption_record(NEW), 'UTF8'));
     RETURN NULL;
 END $$;
 CREATE OR REPLACE TRIGGER redeemed_offers_to_outbox AFTER INSERT OR UPDATE ON local_stack.redeemed_offers

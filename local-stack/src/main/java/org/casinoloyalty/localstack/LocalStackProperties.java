@@ -35,7 +35,7 @@ public record LocalStackProperties(@NotNull Path dataDirectory, @Valid @NotNull 
 	/**
 	 * @param port client listener; 0 takes a free port (tests)
 	 * @param controllerPort KRaft controller listener; 0 takes a free port (tests)
-	 * @param deadLetterTopic where records that cannot be parsed go, with the reason in a header
+	 * @param deadLetterTopic where records that cannot be parsed go, with the reason in a header (through the outbox)
 	 * @param sinkTopics the topics the outbox feeds (design §8), made with {@code partitions} partitions
 	 */
 	public record Kafka(@PositiveOrZero int port, @PositiveOrZero int controllerPort,
@@ -57,17 +57,25 @@ public record LocalStackProperties(@NotNull Path dataDirectory, @Valid @NotNull 
 	 * @param retryBackoff pause before a batch whose database write failed is read again
 	 * @param idlePartitionTimeout how long a partition must have had nothing to read before its
 	 *        watermark follows the others' (RisingWave: 5 checkpoints of 1 s)
+	 * @param partitionCheckInterval how often the topic is looked at for partitions added while running
+	 * @param maxFutureSkew how far ahead of this machine's clock an event may be stamped; later ones
+	 *        go to the dead-letter topic (D21)
+	 * @param lateAlertWindow over how long late drops are weighed against counted records for health's DEGRADED
 	 */
 	public record Ingest(@Positive int maxPollRecords, @NotNull Duration pollTimeout, @NotNull Duration retryBackoff,
-			@NotNull Duration idlePartitionTimeout) {
+			@NotNull Duration idlePartitionTimeout, @NotNull Duration partitionCheckInterval,
+			@NotNull Duration maxFutureSkew, @NotNull Duration lateAlertWindow) {
 	}
 
 	/**
 	 * @param pollInterval how often the relay looks for new records while the outbox is empty
 	 * @param batchSize most records relayed in one round
 	 * @param retryBackoff pause after a round the broker or the database failed, before the same records go again
+	 * @param maxAttempts how many times a record the broker refuses while taking others is tried before it is
+	 *        parked (kept in the outbox, counted in health, skipped)
 	 */
-	public record Outbox(@NotNull Duration pollInterval, @Positive int batchSize, @NotNull Duration retryBackoff) {
+	public record Outbox(@NotNull Duration pollInterval, @Positive int batchSize, @NotNull Duration retryBackoff,
+			@Positive int maxAttempts) {
 	}
 
 }

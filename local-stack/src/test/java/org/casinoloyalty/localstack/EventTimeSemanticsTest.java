@@ -175,7 +175,7 @@ class EventTimeSemanticsTest {
 		send(broken.toArray(String[]::new));
 		send(bet(25, 1002, "Bob", "7.00", "roulette", DAY + "10:10:20.000"));
 
-		List<ConsumerRecord<String, String>> deadLetters = readDeadLetters(broken.size());
+		List<ConsumerRecord<String, String>> deadLetters = allDeadLetters();
 		assertThat(deadLetters).extracting(ConsumerRecord::value).containsExactlyElementsOf(broken);
 		assertThat(deadLetters).extracting(record -> header(record, "dlt-reason")).satisfiesExactly(
 				reason -> assertThat(reason).startsWith("not valid JSON"),
@@ -240,18 +240,22 @@ class EventTimeSemanticsTest {
 
 	@Test
 	@Order(8)
-	void aBatchWhoseWriteFailsIsReadAgainUntilItIsStoredOnce() {
+	void aBatchWhoseWriteFailsIsReadAgainUntilItIsStoredOnceAndItsDeadLetterGoesOutOnce() {
 		stack.sql().sql("""
 				CREATE FUNCTION local_stack.fail_for_test() RETURNS trigger LANGUAGE plpgsql AS $$
 				BEGIN RAISE EXCEPTION 'disk full (test)'; END $$""").update();
 		stack.sql().sql("""
 				CREATE TRIGGER fail_for_test BEFORE UPDATE ON local_stack.ingest_state
 				FOR EACH ROW EXECUTE FUNCTION local_stack.fail_for_test()""").update();
+		stack.send(0, "key", "{broken 31");
 		stack.send(0, "key", bet(30, 1002, "Bob", "3.00", "roulette", DAY + "10:10:30.000"));
 		stack.flush();
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(stack.health()).contains("\"status\":\"DOWN\"", "disk full (test)"));
 		assertThat(rows("SELECT count(*) FROM gaming_transactions WHERE transaction_id = 30")).containsExactly("0");
+		// the write is tried every 2 s: let it fail more than once
+		long failedAt = System.nanoTime();
+		await().atMost(Duration.ofSeconds(10)).until(() -> System.nanoTime() - failedAt > Duration.ofSeconds(5).toNanos());
 
 		stack.sql().sql("DROP TRIGGER fail_for_test ON local_stack.ingest_state").update();
 		stack.awaitIngested(Duration.ofSeconds(30));
@@ -259,6 +263,36 @@ class EventTimeSemanticsTest {
 		assertThat(rows("SELECT total_spend, transaction_count FROM member_window_live WHERE member_id = 1002 AND window_start = '2026-03-01 10:10:00'"))
 			.containsExactly("10.00|2");
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stack.health()).contains("\"status\":\"UP\""));
+		assertThat(allDeadLetters()).extracting(ConsumerRecord::value).containsOnlyOnce("{broken 31");
+	}
+
+	/** D21: an event stamped far ahead of the clock would close every window up to its time; it is refused. */
+	@Test
+	@Order(9)
+	void anEventFromTheFarFutureGoesToTheDeadLetterTopicAndTheWatermarkStays() {
+		String watermark = rows("SELECT watermark FROM local_stack.ingest_state").getFirst();
+		send(bet(40, 1002, "Bob", "1.00", "slot", "2099-01-01 00:00:00.000"), heartbeat("2099-01-01 00:00:00.000"));
+		send(bet(41, 1002, "Bob", "2.00", "slot", DAY + "10:10:40.000"));
+
+		assertThat(rows("SELECT watermark FROM local_stack.ingest_state")).containsExactly(watermark);
+		assertThat(rows("SELECT total_spend, transaction_count FROM member_window_live WHERE member_id = 1002 AND window_start = '2026-03-01 10:10:00'"))
+			.containsExactly("12.00|3");
+		assertThat(allDeadLetters()).filteredOn(record -> record.value().contains("2099-01-01"))
+			.extracting(record -> header(record, "dlt-reason"))
+			.hasSize(2)
+			.allSatisfy(reason -> assertThat(reason).startsWith("transaction_time 2099-01-01T00:00 is more than 5m ahead of this machine's clock"));
+	}
+
+	/** Records that keep arriving older than the watermark: health says DEGRADED (and still answers 200). */
+	@Test
+	@Order(10)
+	void manyLateDropsTurnHealthDegraded() {
+		String[] late = IntStream.range(0, 12)
+			.mapToObj(i -> bet(50 + i, 1002, "Bob", "1.00", "slot", DAY + "10:00:00.000"))
+			.toArray(String[]::new);
+		send(late);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stack.health())
+			.contains("\"status\":\"DEGRADED\"", "\"lateDropped\":13", "bet and win records read in the last minute were older than the watermark"));
 	}
 
 	private static void send(String... values) {
@@ -288,17 +322,23 @@ class EventTimeSemanticsTest {
 		}).list();
 	}
 
-	private static List<ConsumerRecord<String, String>> readDeadLetters(int expected) {
+	/** Every record on the dead-letter topic, once the outbox has relayed all it holds. */
+	private static List<ConsumerRecord<String, String>> allDeadLetters() {
+		await().atMost(Duration.ofSeconds(20)).until(() -> stack.sql()
+			.sql("SELECT count(*) FROM local_stack.outbox WHERE failed_at IS NULL")
+			.query(Long.class)
+			.single() == 0);
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
 				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()), new StringDeserializer(),
 				new StringDeserializer())) {
 			TopicPartition partition = new TopicPartition(RunningLocalStack.DEAD_LETTER_TOPIC, 0);
 			consumer.assign(List.of(partition));
 			consumer.seekToBeginning(List.of(partition));
+			long end = consumer.endOffsets(List.of(partition)).get(partition);
 			List<ConsumerRecord<String, String>> records = new ArrayList<>();
 			await().atMost(Duration.ofSeconds(20)).until(() -> {
 				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-				return records.size() >= expected;
+				return consumer.position(partition) >= end;
 			});
 			return records;
 		}

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,17 +21,32 @@ import java.sql.Statement;
  * user, so {@code psql -h localhost -p 4566 -d dev -U root} works in both modes. Its data directory
  * is kept across restarts. This machine's clients connect without a password, as to RisingWave;
  * when {@code CASINO_BIND} opens the port, other machines' clients must give {@code CASINO_SQL_PASSWORD}.
+ * When its postmaster dies (killed, out of memory) while local-stack runs, it is started again on the
+ * same data directory and port: PostgreSQL's crash recovery replays its log, and every client
+ * reconnects through the pool.
  */
 public class EmbeddedSqlServer implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedSqlServer.class);
 
-	private final EmbeddedPostgres postgres;
-	private final LocalStackProperties.Sql sql;
+	private static final Duration RESTART_PAUSE = Duration.ofSeconds(1);
 
-	private EmbeddedSqlServer(EmbeddedPostgres postgres, LocalStackProperties.Sql sql) {
-		this.postgres = postgres;
+	private static final int RESTART_ATTEMPTS = 60;
+
+	private final LocalStackProperties.Sql sql;
+	private final Path pgData;
+	private final String listenAddresses;
+	private final boolean remoteClients;
+	private volatile EmbeddedPostgres postgres;
+	private volatile int port;
+	private volatile boolean closing;
+
+	private EmbeddedSqlServer(LocalStackProperties.Sql sql, Path pgData, String listenAddresses, boolean remoteClients) {
 		this.sql = sql;
+		this.pgData = pgData;
+		this.listenAddresses = listenAddresses;
+		this.remoteClients = remoteClients;
+		this.port = sql.port();
 	}
 
 	public static EmbeddedSqlServer start(LocalStackProperties.Sql sql, BindAddress bind, Path dataDirectory) {
@@ -44,16 +60,8 @@ public class EmbeddedSqlServer implements AutoCloseable {
 		Path pgData = dataDirectory.resolve("postgres");
 		try {
 			Files.createDirectories(pgData.getParent());
-			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-				.setDataDirectory(pgData)
-				.setCleanDataDirectory(false)
-				.setServerConfig("listen_addresses", bind.postgresListenAddresses());
-			if (sql.port() != 0) {
-				builder.setPort(sql.port());
-			}
-			EmbeddedSqlServer server = new EmbeddedSqlServer(builder.start(), sql);
-			server.createRoleAndDatabase();
-			ClientAuthentication.apply(server.postgres, pgData, sql, remoteClients);
+			EmbeddedSqlServer server = new EmbeddedSqlServer(sql, pgData, bind.postgresListenAddresses(), remoteClients);
+			server.startPostgres();
 			log.info("PostgreSQL listening on {}:{} (database '{}', user '{}'{}), data in {}",
 					bind.postgresListenAddresses(), server.port(), sql.database(), sql.username(),
 					remoteClients ? "; other machines with CASINO_SQL_PASSWORD" : "", pgData);
@@ -64,8 +72,72 @@ public class EmbeddedSqlServer implements AutoCloseable {
 		}
 	}
 
+	private void startPostgres() throws IOException {
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+			.setDataDirectory(pgData)
+			.setCleanDataDirectory(false)
+			.setServerConfig("listen_addresses", listenAddresses)
+			// zonky turns it off for tests; a commit must survive the server's crash (PostgresCrashTest)
+			.setServerConfig("synchronous_commit", "on");
+		if (port != 0) {
+			builder.setPort(port);
+		}
+		EmbeddedPostgres started = builder.start();
+		port = started.getPort();
+		postgres = started;
+		createRoleAndDatabase();
+		ClientAuthentication.apply(started, pgData, sql, remoteClients);
+		// the process zonky started is a launcher; the server is the postmaster its pid file names
+		ProcessHandle postmaster = ProcessHandle.of(postmasterPid())
+			.orElseThrow(() -> new IllegalStateException("PostgreSQL started but its postmaster is not running"));
+		postmaster.onExit().thenAccept(process -> {
+			if (!closing) {
+				Thread.ofPlatform().name("postgres-restart").start(() -> restartAfterCrash(started, process.pid()));
+			}
+		});
+	}
+
+	private long postmasterPid() throws IOException {
+		return Long.parseLong(Files.readAllLines(pgData.resolve("postmaster.pid")).getFirst().strip());
+	}
+
+	private void restartAfterCrash(EmbeddedPostgres dead, long pid) {
+		log.warn("PostgreSQL (postmaster pid {}) ended while local-stack runs; starting it again on {} port {}", pid,
+				pgData, port);
+		closeQuietly(dead);
+		for (int attempt = 1; attempt <= RESTART_ATTEMPTS && !closing; attempt++) {
+			try {
+				startPostgres();
+				log.info("PostgreSQL is back on port {} (attempt {})", port, attempt);
+				return;
+			}
+			catch (IOException | RuntimeException ex) {
+				// its orphaned backends may still hold the shared memory for a moment
+				log.warn("PostgreSQL did not start again (attempt {} of {}): {}", attempt, RESTART_ATTEMPTS, ex.toString());
+				try {
+					Thread.sleep(RESTART_PAUSE);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
+		log.error("PostgreSQL could not be started again; stop local-stack and run make demo");
+	}
+
+	private static void closeQuietly(EmbeddedPostgres dead) {
+		try {
+			// releases its lock on the data directory; stopping a dead server fails, and that is logged only
+			dead.close();
+		}
+		catch (IOException ex) {
+			log.debug("Closing the dead PostgreSQL failed", ex);
+		}
+	}
+
 	public int port() {
-		return postgres.getPort();
+		return port;
 	}
 
 	public String jdbcUrl() {
@@ -99,6 +171,7 @@ public class EmbeddedSqlServer implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
+		closing = true;
 		postgres.close();
 		log.info("PostgreSQL on port {} stopped", port());
 	}

@@ -54,8 +54,9 @@ final class IngestBatch {
 	private final Map<WindowKey, Totals> windows = new LinkedHashMap<>();
 	private final Map<String, Totals> games = new LinkedHashMap<>();
 	private final Map<MemberKey, Totals> members = new LinkedHashMap<>();
+	private final List<DeadLetter> deadLetters = new ArrayList<>();
+	private long counted;
 	private long lateDropped;
-	private long deadLettered;
 
 	IngestBatch(IngestState before) {
 		this.before = before;
@@ -85,12 +86,13 @@ final class IngestBatch {
 		games.computeIfAbsent(transaction.gameType(), key -> new Totals()).add(transaction);
 		members.computeIfAbsent(new MemberKey(transaction.memberId(), transaction.memberName()), key -> new Totals())
 			.add(transaction);
+		counted++;
 		return Outcome.COUNTED;
 	}
 
-	void deadLettered(int partition, long offset) {
+	void deadLettered(int partition, long offset, DeadLetter deadLetter) {
 		consumed(partition, offset);
-		deadLettered++;
+		deadLetters.add(deadLetter);
 	}
 
 	private void consumed(int partition, long offset) {
@@ -146,7 +148,21 @@ final class IngestBatch {
 
 	IngestState after() {
 		return new IngestState(nextOffsets, partitionWatermarks, watermark, before.ingested() + transactions.size(),
-				before.lateDropped() + lateDropped, before.deadLettered() + deadLettered);
+				before.lateDropped() + lateDropped, before.deadLettered() + deadLetters.size());
+	}
+
+	/** Bet and win records of this batch counted in the aggregates. */
+	long counted() {
+		return counted;
+	}
+
+	/** Bet and win records of this batch dropped as late. */
+	long lateDropped() {
+		return lateDropped;
+	}
+
+	List<DeadLetter> deadLetters() {
+		return deadLetters;
 	}
 
 	List<Transaction> transactions() {
@@ -166,7 +182,7 @@ final class IngestBatch {
 	}
 
 	int records() {
-		return transactions.size() + (int) deadLettered;
+		return transactions.size() + deadLetters.size();
 	}
 
 	static LocalDateTime windowStart(LocalDateTime time) {

@@ -1,5 +1,6 @@
 package org.casinoloyalty.localstack.ingest;
 
+import org.casinoloyalty.localstack.DegradedStatus;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.core.NestedExceptionUtils;
@@ -10,7 +11,8 @@ import java.util.Map;
 
 /**
  * Health component {@code ingest}: UP while records flow from the topic into the relations, with
- * the watermark, the lag and the counters; DOWN while writes fail or after ingestion stopped.
+ * the watermark, the lag and the counters; DEGRADED while many of the records that arrive are
+ * dropped as late; DOWN while writes fail or after ingestion stopped.
  */
 @Component("ingest")
 class IngestHealthIndicator implements HealthIndicator {
@@ -34,8 +36,19 @@ class IngestHealthIndicator implements HealthIndicator {
 			details.put("deadLettered", status.committed().deadLettered());
 			details.put("nextOffsets", status.committed().nextOffsets());
 			details.put("lastCommit", String.valueOf(status.lastCommit()));
+			details.put("lastMinute", Map.of("counted", status.recentLateness().counted(), "lateDropped",
+					status.recentLateness().late()));
 		}
 		Health.Builder health = status.running() && status.error() == null ? Health.up() : Health.down();
+		if (status.error() == null && status.recentLateness().alarming()) {
+			health = Health.status(DegradedStatus.DEGRADED);
+			details.put("warning", status.recentLateness().late() + " of the "
+					+ (status.recentLateness().late() + status.recentLateness().counted())
+					+ " bet and win records read in the last minute were older than the watermark "
+					+ status.committed().watermark() + " and dropped: a producer's clock runs behind,"
+					+ " or an event from the future moved the watermark"
+					+ " (docs/operations.md, \"Late records\")");
+		}
 		if (status.error() != null) {
 			details.put("error", describe(status.error()));
 		}

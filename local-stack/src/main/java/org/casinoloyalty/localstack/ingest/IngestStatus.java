@@ -13,22 +13,28 @@ import java.util.OptionalLong;
  * @param lag records not read yet, per partition (empty while the broker has not told)
  * @param lastCommit when the last batch was committed, or ingestion resumed
  * @param error why the last write failed (retrying) or ingestion stopped; null when all is well
+ * @param recentLateness records counted and dropped as late over the last minute
  */
 record IngestStatus(boolean running, IngestState committed, Map<TopicPartition, OptionalLong> lag, Instant lastCommit,
-		Throwable error) {
+		Throwable error, RecentLateness.Share recentLateness) {
 
-	static final IngestStatus STARTING = new IngestStatus(false, null, Map.of(), null, null);
+	static final IngestStatus STARTING = new IngestStatus(false, null, Map.of(), null, null, RecentLateness.Share.NONE);
 
-	IngestStatus withLag(Map<TopicPartition, OptionalLong> lag) {
-		return new IngestStatus(running, committed, lag, lastCommit, error);
+	static IngestStatus committed(IngestState committed, Map<TopicPartition, OptionalLong> lag,
+			RecentLateness.Share recentLateness) {
+		return new IngestStatus(true, committed, lag, Instant.now(), null, recentLateness);
+	}
+
+	IngestStatus unchanged(Map<TopicPartition, OptionalLong> lag, RecentLateness.Share recentLateness) {
+		return new IngestStatus(running, committed, lag, lastCommit, error, recentLateness);
 	}
 
 	IngestStatus retrying(Throwable error) {
-		return new IngestStatus(running, committed, lag, lastCommit, error);
+		return new IngestStatus(running, committed, lag, lastCommit, error, recentLateness);
 	}
 
 	IngestStatus failed(Throwable error) {
-		return new IngestStatus(false, committed, lag, lastCommit, error);
+		return new IngestStatus(false, committed, lag, lastCommit, error, recentLateness);
 	}
 
 	/** Records not read yet over all partitions, or null while any partition's lag is unknown. */

@@ -1,5 +1,6 @@
 package org.casinoloyalty.localstack.ingest;
 
+import org.casinoloyalty.localstack.LocalStackProperties;
 import org.casinoloyalty.localstack.database.LocalSchema;
 import org.postgresql.PGConnection;
 import org.springframework.stereotype.Component;
@@ -66,16 +67,27 @@ class IngestStore {
 	/** The offers of the windows this batch closes, into the outbox (local-schema.sql, D20). */
 	private static final String RECORD_CLOSED_OFFERS = """
 			INSERT INTO local_stack.outbox (topic, record_key, payload)
-			SELECT 'loyalty-offers', record_key, payload FROM local_stack.offers_closed_since(?)""";
+			SELECT 'loyalty-offers', convert_to(record_key, 'UTF8'), convert_to(payload, 'UTF8')
+			FROM local_stack.offers_closed_since(?)""";
+
+	/** A record of this batch that cannot be parsed, into the outbox for the dead-letter topic (D21). */
+	private static final String RECORD_DEAD_LETTER = """
+			INSERT INTO local_stack.outbox (topic, record_key, payload, header_names, header_values) VALUES (?, ?, ?, ?, ?)""";
 
 	private final DataSource dataSource;
 
+	private final String topic;
+
+	private final String deadLetterTopic;
+
 	/** Takes the schema so that it is applied before the first read. */
-	IngestStore(DataSource dataSource, LocalSchema schema) {
+	IngestStore(DataSource dataSource, LocalSchema schema, LocalStackProperties properties) {
 		this.dataSource = dataSource;
+		this.topic = properties.kafka().topic();
+		this.deadLetterTopic = properties.kafka().deadLetterTopic();
 	}
 
-	IngestState load(String topic) {
+	IngestState load() {
 		try (Connection connection = dataSource.getConnection()) {
 			Map<Integer, Long> offsets = new HashMap<>();
 			Map<Integer, LocalDateTime> watermarks = new HashMap<>();
@@ -105,14 +117,15 @@ class IngestStore {
 		}
 	}
 
-	void write(String topic, IngestBatch batch) {
+	void write(IngestBatch batch) {
 		IngestState after = batch.after();
 		try (Connection connection = dataSource.getConnection()) {
 			connection.setAutoCommit(false);
 			try {
 				copyRaw(connection, batch);
 				upsertAggregates(connection, batch);
-				updateState(connection, topic, after);
+				recordDeadLetters(connection, batch);
+				updateState(connection, after);
 				if (batch.closesWindows()) {
 					recordClosedOffers(connection, batch.watermarkBefore());
 				}
@@ -182,7 +195,24 @@ class IngestStore {
 		upsert.setObject(first + 3, totals.last());
 	}
 
-	private static void updateState(Connection connection, String topic, IngestState after) throws SQLException {
+	private void recordDeadLetters(Connection connection, IngestBatch batch) throws SQLException {
+		if (batch.deadLetters().isEmpty()) {
+			return;
+		}
+		try (PreparedStatement insert = connection.prepareStatement(RECORD_DEAD_LETTER)) {
+			for (DeadLetter deadLetter : batch.deadLetters()) {
+				insert.setString(1, deadLetterTopic);
+				insert.setBytes(2, deadLetter.key());
+				insert.setBytes(3, deadLetter.value());
+				insert.setArray(4, connection.createArrayOf("text", deadLetter.headerNames().toArray()));
+				insert.setArray(5, connection.createArrayOf("bytea", deadLetter.headerValues().toArray(byte[][]::new)));
+				insert.addBatch();
+			}
+			insert.executeBatch();
+		}
+	}
+
+	private void updateState(Connection connection, IngestState after) throws SQLException {
 		try (PreparedStatement update = connection.prepareStatement(UPDATE_STATE)) {
 			update.setObject(1, after.watermark());
 			update.setLong(2, after.ingested());

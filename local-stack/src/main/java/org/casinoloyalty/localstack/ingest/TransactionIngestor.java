@@ -1,9 +1,11 @@
 package org.casinoloyalty.localstack.ingest;
 
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -11,11 +13,14 @@ import org.casinoloyalty.localstack.LocalStackProperties;
 import org.casinoloyalty.localstack.broker.EmbeddedKafkaBroker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -24,9 +29,9 @@ import java.util.OptionalLong;
 
 /**
  * Feeds topic {@code gaming-transactions} into the relations, the way RisingWave's Kafka source
- * feeds its materialized views: every partition assigned (no consumer group), offsets kept in
- * PostgreSQL with the data, records applied one by one in offset order (parse, watermark, window
- * aggregates), one database transaction per poll.
+ * feeds its materialized views: every partition assigned (no consumer group), partitions added to
+ * the topic picked up while running, offsets kept in PostgreSQL with the data, records applied one
+ * by one in offset order (parse, watermark, window aggregates), one database transaction per poll.
  */
 @Component
 class TransactionIngestor implements SmartLifecycle {
@@ -34,33 +39,49 @@ class TransactionIngestor implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(TransactionIngestor.class);
 
 	private final IngestStore store;
-	private final TransactionParser parser = new TransactionParser();
-	private final KafkaConsumer<byte[], byte[]> consumer;
-	private final String bootstrapServers;
+	private final TransactionParser parser;
+	private final Consumer<byte[], byte[]> consumer;
 	private final LocalStackProperties.Kafka kafka;
 	private final LocalStackProperties.Ingest settings;
 	private final ThrottledLog lateLog = new ThrottledLog(log, "late records dropped", Duration.ofSeconds(1));
 	private final ThrottledLog deadLetterLog = new ThrottledLog(log, "records dead-lettered", Duration.ofSeconds(1));
+	private final RecentLateness lateness;
 
-	/** Per partition, when it last returned records (System.nanoTime); read by the ingest thread only. */
+	/** The topic's partitions being read, by number; ingest thread only. */
+	private List<TopicPartition> partitions = List.of();
+
+	/** Per partition, when it last returned records (System.nanoTime); ingest thread only. */
 	private final Map<TopicPartition, Long> lastRecordAt = new HashMap<>();
+
+	private long partitionsCheckedAt;
+
+	/** When the last poll was applied (System.nanoTime); ingest thread only. */
+	private long lastIngestAt = System.nanoTime();
 
 	private volatile boolean running;
 	private volatile IngestStatus status = IngestStatus.STARTING;
 	private Thread thread;
 
+	@Autowired
 	TransactionIngestor(EmbeddedKafkaBroker broker, IngestStore store, LocalStackProperties properties) {
-		this.store = store;
-		this.bootstrapServers = broker.bootstrapServers();
-		this.kafka = properties.kafka();
-		this.settings = properties.ingest();
-		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+		this(new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
 				ConsumerConfig.CLIENT_ID_CONFIG, "local-stack-ingest",
 				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
 				// Only when the stored offset fell out of retention while local-stack was stopped.
 				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-				ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords()),
-				new ByteArrayDeserializer(), new ByteArrayDeserializer());
+				ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.ingest().maxPollRecords(),
+				// how soon partitions added to the topic show in the metadata partitionsFor reads
+				ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) properties.ingest().partitionCheckInterval().toMillis()),
+				new ByteArrayDeserializer(), new ByteArrayDeserializer()), store, properties, Clock.systemUTC());
+	}
+
+	TransactionIngestor(Consumer<byte[], byte[]> consumer, IngestStore store, LocalStackProperties properties, Clock clock) {
+		this.consumer = consumer;
+		this.store = store;
+		this.kafka = properties.kafka();
+		this.settings = properties.ingest();
+		this.parser = new TransactionParser(clock, settings.maxFutureSkew());
+		this.lateness = new RecentLateness(settings.lateAlertWindow());
 	}
 
 	IngestStatus status() {
@@ -91,12 +112,12 @@ class TransactionIngestor implements SmartLifecycle {
 	}
 
 	private void run() {
-		try (consumer; DeadLetterPublisher deadLetters = new DeadLetterPublisher(bootstrapServers, kafka.deadLetterTopic())) {
-			List<TopicPartition> partitions = assignAll();
-			IngestState committed = resume(partitions);
+		try (consumer) {
+			IngestState committed = resume();
 			while (running) {
 				ConsumerRecords<byte[], byte[]> records = consumer.poll(settings.pollTimeout());
-				committed = ingest(records, partitions, committed, deadLetters);
+				committed = ingest(records, committed);
+				committed = readNewPartitions(committed);
 				lateLog.flush();
 				deadLetterLog.flush();
 			}
@@ -115,84 +136,104 @@ class TransactionIngestor implements SmartLifecycle {
 		}
 	}
 
-	private List<TopicPartition> assignAll() {
-		List<TopicPartition> partitions = consumer.partitionsFor(kafka.topic())
-			.stream()
-			.map(info -> new TopicPartition(info.topic(), info.partition()))
-			.sorted(Comparator.comparingInt(TopicPartition::partition))
-			.toList();
+	/** Reads every partition of the topic from the offset stored with the last committed batch. */
+	private IngestState resume() {
+		partitions = topicPartitions();
+		partitionsCheckedAt = System.nanoTime();
 		consumer.assign(partitions);
-		return partitions;
+		IngestState committed = readFromStored(partitions, storedState());
+		log.info("Ingesting topic '{}', {} partitions, from offsets {} (watermark {}; so far {} records stored, {} late dropped, {} dead-lettered)",
+				kafka.topic(), partitions.size(), committed.nextOffsets(), committed.watermark(), committed.ingested(),
+				committed.lateDropped(), committed.deadLettered());
+		status = IngestStatus.committed(committed, lag(), RecentLateness.Share.NONE);
+		return committed;
 	}
 
-	/** Seeks every partition to the offset stored with the last committed batch. */
-	private IngestState resume(List<TopicPartition> partitions) {
-		IngestState stored = store.load(kafka.topic());
-		Map<Integer, Long> positions = new HashMap<>();
-		for (TopicPartition partition : partitions) {
-			Long next = stored.nextOffsets().get(partition.partition());
+	/** Seeks these partitions to where {@code state} says reading goes on: its next offset, or the beginning. */
+	private IngestState readFromStored(List<TopicPartition> toRead, IngestState state) {
+		long now = System.nanoTime();
+		for (TopicPartition partition : toRead) {
+			Long next = state.nextOffsets().get(partition.partition());
 			if (next == null) {
 				consumer.seekToBeginning(List.of(partition));
 			}
 			else {
 				consumer.seek(partition, next);
 			}
-			positions.put(partition.partition(), consumer.position(partition));
-			lastRecordAt.put(partition, System.nanoTime());
+			lastRecordAt.put(partition, now);
 		}
-		IngestState committed = new IngestState(positions, stored.partitionWatermarks(), stored.watermark(),
-				stored.ingested(), stored.lateDropped(), stored.deadLettered());
-		log.info("Ingesting topic '{}' from offsets {} (watermark {}; so far {} records stored, {} late dropped, {} dead-lettered)",
-				kafka.topic(), positions, committed.watermark(), committed.ingested(), committed.lateDropped(),
-				committed.deadLettered());
-		status = new IngestStatus(true, committed, lag(partitions), Instant.now(), null);
-		return committed;
+		return state.withPartitions(partitionNumbers());
 	}
 
 	/**
-	 * Applies one poll and commits it. When the database write fails, the consumer goes back to the
-	 * committed offsets and reads the same records again after a pause: nothing is skipped.
+	 * The state as the database has it, read until the database answers. After a failed write this is
+	 * the only truth: a commit whose reply was lost did happen, and adding its batch again would
+	 * count every record twice.
 	 */
-	private IngestState ingest(ConsumerRecords<byte[], byte[]> records, List<TopicPartition> partitions,
-			IngestState committed, DeadLetterPublisher deadLetters) {
+	private IngestState storedState() {
+		while (true) {
+			try {
+				return store.load();
+			}
+			catch (RuntimeException ex) {
+				if (!running) {
+					throw new WakeupException();
+				}
+				log.warn("Could not read the ingest state from the database ({}); trying again in {}",
+						NestedExceptionUtils.getMostSpecificCause(ex).getMessage(), settings.retryBackoff());
+				status = status.retrying(ex);
+				pause();
+			}
+		}
+	}
+
+	/**
+	 * Applies one poll and commits it. When the database write fails, the state and offsets are read
+	 * back from the database after a pause and reading goes on from there: nothing is skipped, and a
+	 * batch that was committed after all is not applied twice.
+	 */
+	private IngestState ingest(ConsumerRecords<byte[], byte[]> records, IngestState committed) {
 		IngestBatch batch = new IngestBatch(committed);
 		for (ConsumerRecord<byte[], byte[]> record : records) {
-			apply(record, batch, deadLetters);
+			apply(record, batch);
 		}
 		long now = System.nanoTime();
+		if (now - lastIngestAt > settings.idlePartitionTimeout().toNanos()) {
+			// this process was paused (frozen, swapped out): no partition was watched meanwhile, none is idle yet
+			partitions.forEach(partition -> lastRecordAt.put(partition, now));
+		}
+		lastIngestAt = now;
 		records.partitions().forEach(partition -> lastRecordAt.put(partition, now));
-		Map<TopicPartition, OptionalLong> lag = lag(partitions);
-		batch.close(partitions.stream().map(TopicPartition::partition).toList(), idle(partitions, lag, now));
+		Map<TopicPartition, OptionalLong> lag = lag();
+		batch.close(partitionNumbers(), idle(lag, now));
 		if (!batch.changesState()) {
-			status = status.withLag(lag);
+			status = status.unchanged(lag, lateness.share(now));
 			return committed;
 		}
 		try {
-			deadLetters.awaitSent();
-			store.write(kafka.topic(), batch);
+			store.write(batch);
 		}
 		catch (RuntimeException ex) {
-			log.error("Could not store {} records of topic '{}'; reading them again in {}", batch.records(),
-					kafka.topic(), settings.retryBackoff(), ex);
+			log.error("Could not store {} records of topic '{}'; reading the stored state back and the records again in {}",
+					batch.records(), kafka.topic(), settings.retryBackoff(), ex);
 			status = status.retrying(ex);
 			pause();
-			partitions.forEach(partition -> consumer.seek(partition, committed.nextOffsets().get(partition.partition())));
-			return committed;
+			return readFromStored(partitions, storedState());
 		}
+		lateness.add(now, batch.counted(), batch.lateDropped());
 		IngestState after = batch.after();
-		status = new IngestStatus(true, after, lag, Instant.now(), null);
+		status = IngestStatus.committed(after, lag, lateness.share(now));
 		return after;
 	}
 
-	private void apply(ConsumerRecord<byte[], byte[]> record, IngestBatch batch, DeadLetterPublisher deadLetters) {
+	private void apply(ConsumerRecord<byte[], byte[]> record, IngestBatch batch) {
 		Transaction transaction;
 		try {
 			transaction = parser.parse(record.value());
 		}
 		catch (RejectedRecordException ex) {
-			deadLetters.send(record, ex.getMessage());
-			batch.deadLettered(record.partition(), record.offset());
-			deadLetterLog.warn("Record {}-{}@{} sent to '{}': {}", record.topic(), record.partition(), record.offset(),
+			batch.deadLettered(record.partition(), record.offset(), DeadLetter.of(record, ex.getMessage()));
+			deadLetterLog.warn("Record {}-{}@{} goes to '{}': {}", record.topic(), record.partition(), record.offset(),
 					kafka.deadLetterTopic(), ex.getMessage());
 			return;
 		}
@@ -204,11 +245,53 @@ class TransactionIngestor implements SmartLifecycle {
 	}
 
 	/**
+	 * Every {@code partition-check-interval}, starts reading partitions added to the topic, from their
+	 * beginning, with the stream's watermark (RisingWave's source discovers new splits the same way).
+	 */
+	private IngestState readNewPartitions(IngestState committed) {
+		long now = System.nanoTime();
+		if (now - partitionsCheckedAt < settings.partitionCheckInterval().toNanos()) {
+			return committed;
+		}
+		partitionsCheckedAt = now;
+		List<TopicPartition> current;
+		try {
+			current = topicPartitions();
+		}
+		catch (KafkaException ex) {
+			log.debug("Could not look for new partitions of topic '{}'; looking again later", kafka.topic(), ex);
+			return committed;
+		}
+		List<TopicPartition> added = new ArrayList<>(current);
+		added.removeAll(partitions);
+		if (added.isEmpty()) {
+			return committed;
+		}
+		partitions = current;
+		consumer.assign(partitions);
+		log.info("Topic '{}' has {} new partitions {}: reading them from the beginning; records older than the watermark {} are late",
+				kafka.topic(), added.size(), added, committed.watermark());
+		return readFromStored(added, committed);
+	}
+
+	private List<TopicPartition> topicPartitions() {
+		return consumer.partitionsFor(kafka.topic())
+			.stream()
+			.map(info -> new TopicPartition(info.topic(), info.partition()))
+			.sorted(Comparator.comparingInt(TopicPartition::partition))
+			.toList();
+	}
+
+	private List<Integer> partitionNumbers() {
+		return partitions.stream().map(TopicPartition::partition).toList();
+	}
+
+	/**
 	 * Partitions with nothing to read now and no records for the idle timeout. A lag of 0 alone is
 	 * not enough: it is as old as the last fetch, and a partition read in smaller chunks than the
 	 * others would then take their watermark and drop its own records still on the way.
 	 */
-	private List<Integer> idle(List<TopicPartition> partitions, Map<TopicPartition, OptionalLong> lag, long now) {
+	private List<Integer> idle(Map<TopicPartition, OptionalLong> lag, long now) {
 		long timeout = settings.idlePartitionTimeout().toNanos();
 		return partitions.stream()
 			.filter(partition -> lag.get(partition).orElse(-1) == 0 && now - lastRecordAt.get(partition) >= timeout)
@@ -216,7 +299,7 @@ class TransactionIngestor implements SmartLifecycle {
 			.toList();
 	}
 
-	private Map<TopicPartition, OptionalLong> lag(List<TopicPartition> partitions) {
+	private Map<TopicPartition, OptionalLong> lag() {
 		Map<TopicPartition, OptionalLong> lag = new HashMap<>();
 		partitions.forEach(partition -> lag.put(partition, consumer.currentLag(partition)));
 		return lag;

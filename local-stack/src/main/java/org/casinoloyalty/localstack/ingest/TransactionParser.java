@@ -6,6 +6,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -17,7 +19,9 @@ import java.util.regex.Pattern;
  * RisingWave's JSON decoder accepts for the source's column types (numbers or numeric strings,
  * a civil timestamp with a space or {@code T}), and rejects what RisingWave would silently turn
  * into NULL and then drop or miscount: bad JSON, a missing or malformed field, a timestamp with
- * {@code Z} or an offset, an unknown transaction type.
+ * {@code Z} or an offset, an unknown transaction type. One thing RisingWave takes is refused on
+ * purpose: a time further ahead of this machine's clock than the allowed skew, which would move the
+ * watermark past every real event (D21).
  */
 class TransactionParser {
 
@@ -31,6 +35,15 @@ class TransactionParser {
 	private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
 
 	private final JsonMapper json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+	private final Clock clock;
+
+	private final Duration maxFutureSkew;
+
+	TransactionParser(Clock clock, Duration maxFutureSkew) {
+		this.clock = clock;
+		this.maxFutureSkew = maxFutureSkew;
+	}
 
 	Transaction parse(byte[] value) {
 		if (value == null || value.length == 0) {
@@ -54,6 +67,13 @@ class TransactionParser {
 			throw new RejectedRecordException("transaction_type " + quote(type) + " is not bet, win or heartbeat");
 		}
 		LocalDateTime time = time(event);
+		LocalDateTime latest = LocalDateTime.now(clock).plus(maxFutureSkew);
+		if (time.isAfter(latest)) {
+			throw new RejectedRecordException("transaction_time " + time + " is more than "
+					+ shortly(maxFutureSkew) + " ahead of this machine's clock (" + LocalDateTime.now(clock)
+					+ " UTC): it would close every window up to then and make all later events late"
+					+ " (casino.local-stack.ingest.max-future-skew)");
+		}
 		boolean counted = !Transaction.HEARTBEAT.equals(type);
 		Transaction transaction = new Transaction(integer(event, "transaction_id"), integer(event, "member_id"),
 				string(event, "member_name"), type, amount(event), string(event, "game_type"), time);
@@ -151,6 +171,14 @@ class TransactionParser {
 			throw new RejectedRecordException("amount " + quote(node.toString()) + " is outside RisingWave's DECIMAL range");
 		}
 		return amount;
+	}
+
+	/** 5m, 30s or 1500ms, as the property is written. */
+	private static String shortly(Duration duration) {
+		if (duration.toMillis() % 60_000 == 0) {
+			return duration.toMinutes() + "m";
+		}
+		return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
 	}
 
 	private static String quote(String value) {

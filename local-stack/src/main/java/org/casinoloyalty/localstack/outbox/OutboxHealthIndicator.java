@@ -1,11 +1,15 @@
 package org.casinoloyalty.localstack.outbox;
 
+import org.casinoloyalty.localstack.DegradedStatus;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
-/** Health component {@code outbox}: UP while offers and redemptions reach their topics, DOWN while the relay fails. */
+/**
+ * Health component {@code outbox}: UP while offers, redemptions and dead letters reach their topics,
+ * DEGRADED while records the broker refused are parked, DOWN while the relay fails.
+ */
 @Component("outbox")
 class OutboxHealthIndicator implements HealthIndicator {
 
@@ -21,7 +25,12 @@ class OutboxHealthIndicator implements HealthIndicator {
 		Health.Builder health = relay.relaying() && failure == null ? Health.up() : Health.down();
 		health.withDetail("relayed", relay.relayed()).withDetail("lastRelay", String.valueOf(relay.lastRelay()));
 		try {
-			health.withDetail("pending", relay.pending());
+			long parked = relay.parked();
+			health.withDetail("pending", relay.pending()).withDetail("parked", parked);
+			if (parked > 0 && failure == null) {
+				health.status(DegradedStatus.DEGRADED).withDetail("warning", parked + " records the broker refused are parked in"
+						+ " local_stack.outbox (docs/operations.md, \"Parked outbox records\")");
+			}
 		}
 		catch (RuntimeException ex) {
 			health.withDetail("pending", "unknown");

@@ -4,19 +4,25 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.casinoloyalty.localstack.LocalStackProperties;
 import org.casinoloyalty.localstack.broker.EmbeddedKafkaBroker;
 import org.casinoloyalty.localstack.database.LocalSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
+import java.sql.Array;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -25,21 +31,42 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Relays {@code local_stack.outbox} to Kafka, the local stand-in for RisingWave's sinks: oldest
- * first, each record with its key on its topic, through an idempotent producer. A round's records
- * leave the outbox only once the broker has acknowledged every one of them, so a crash loses none;
- * one between the acknowledgement and the delete sends that round again at the next start (at least
+ * first, each record with its key and headers on its topic, through an idempotent producer. A
+ * record leaves the outbox only once the broker has acknowledged it, so a crash loses none; one
+ * between the acknowledgement and the delete sends that round again at the next start (at least
  * once, as RisingWave's Kafka sink; consumers dedupe by {@code offer_id}, docs/decisions.md D20).
+ *
+ * <p>A retriable error (a timeout, a leader moving) is the broker's state, not the record's: the round
+ * is tried again as it is, however long that lasts. A record the broker refuses for itself (too large,
+ * say) is tried {@code max-attempts} times and then parked, kept in the outbox with its error, so
+ * that the records behind it go on (D21).
  */
 @Component
 class OutboxRelay implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
-	record OutboxRecord(long id, String topic, String recordKey, String payload) {
+	record OutboxRecord(long id, String topic, byte[] key, byte[] payload, RecordHeaders headers, int attempts) {
 	}
 
+	private record Refusal(OutboxRecord record, Throwable error) {
+	}
+
+	private static final String ROUND = """
+			SELECT id, topic, record_key, payload, header_names, header_values, attempts FROM local_stack.outbox
+			WHERE failed_at IS NULL ORDER BY id LIMIT ?""";
+
+	private static final String FAILED_ATTEMPT = """
+			UPDATE local_stack.outbox SET attempts = attempts + 1, failure = ?,
+			  failed_at = CASE WHEN attempts + 1 >= ? THEN now() END
+			WHERE id = ?""";
+
+	private static final RowMapper<OutboxRecord> RECORD = (rs, row) -> new OutboxRecord(rs.getLong("id"),
+			rs.getString("topic"), rs.getBytes("record_key"), rs.getBytes("payload"),
+			headers(rs.getArray("header_names"), rs.getArray("header_values")), rs.getInt("attempts"));
+
 	private final JdbcClient sql;
-	private final KafkaProducer<String, String> producer;
+	private final KafkaProducer<byte[], byte[]> producer;
 	private final LocalStackProperties.Outbox settings;
 	private final AtomicLong relayed = new AtomicLong();
 	private volatile boolean running;
@@ -54,7 +81,7 @@ class OutboxRelay implements SmartLifecycle {
 		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
 				ProducerConfig.CLIENT_ID_CONFIG, "local-stack-outbox", ProducerConfig.ACKS_CONFIG, "all",
 				ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 0),
-				new StringSerializer(), new StringSerializer());
+				new ByteArraySerializer(), new ByteArraySerializer());
 	}
 
 	@Override
@@ -91,7 +118,12 @@ class OutboxRelay implements SmartLifecycle {
 	}
 
 	long pending() {
-		return sql.sql("SELECT count(*) FROM local_stack.outbox").query(Long.class).single();
+		return sql.sql("SELECT count(*) FROM local_stack.outbox WHERE failed_at IS NULL").query(Long.class).single();
+	}
+
+	/** Records the broker refused {@code max-attempts} times, kept in the outbox for the operator. */
+	long parked() {
+		return sql.sql("SELECT count(*) FROM local_stack.outbox WHERE failed_at IS NOT NULL").query(Long.class).single();
 	}
 
 	Instant lastRelay() {
@@ -134,34 +166,74 @@ class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
-	/** Sends the oldest records, waits for every acknowledgement, then deletes exactly those. */
+	/**
+	 * Sends the oldest records, waits for every answer, deletes those acknowledged and notes an attempt
+	 * on those refused for themselves.
+	 * @return how many records the broker took
+	 * @throws IllegalStateException when the broker took none and gave a retriable error: it is unreachable
+	 */
 	int relayOnce() throws InterruptedException {
-		List<OutboxRecord> round = sql.sql("SELECT id, topic, record_key, payload FROM local_stack.outbox ORDER BY id LIMIT ?")
-			.param(settings.batchSize())
-			.query(OutboxRecord.class)
-			.list();
+		List<OutboxRecord> round = sql.sql(ROUND).param(settings.batchSize()).query(RECORD).list();
 		if (round.isEmpty()) {
 			return 0;
 		}
 		List<Future<RecordMetadata>> sends = round.stream()
-			.map(record -> producer.send(new ProducerRecord<>(record.topic(), record.recordKey(), record.payload())))
+			.map(record -> producer.send(new ProducerRecord<>(record.topic(), null, null, record.key(), record.payload(),
+					record.headers())))
 			.toList();
 		producer.flush();
-		try {
-			for (Future<RecordMetadata> send : sends) {
-				send.get();
+		List<Long> acknowledged = new ArrayList<>();
+		List<Refusal> refusedForThemselves = new ArrayList<>();
+		Throwable unreachable = null;
+		for (int i = 0; i < round.size(); i++) {
+			try {
+				sends.get(i).get();
+				acknowledged.add(round.get(i).id());
+			}
+			catch (ExecutionException ex) {
+				if (ex.getCause() instanceof RetriableException) {
+					unreachable = ex.getCause();
+				}
+				else {
+					refusedForThemselves.add(new Refusal(round.get(i), ex.getCause()));
+				}
 			}
 		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException("The broker did not take " + round.size() + " outbox records", ex.getCause());
-		}
 		// by id, not "up to the highest": a transaction that took a lower id may commit after this read
-		sql.sql("DELETE FROM local_stack.outbox WHERE id = ANY(?)")
-			.param(round.stream().map(OutboxRecord::id).toArray(Long[]::new))
-			.update();
-		relayed.addAndGet(round.size());
+		sql.sql("DELETE FROM local_stack.outbox WHERE id = ANY(?)").param(acknowledged.toArray(Long[]::new)).update();
+		refusedForThemselves.forEach(this::noteAttempt);
+		relayed.addAndGet(acknowledged.size());
+		if (acknowledged.isEmpty() && unreachable != null) {
+			throw new IllegalStateException("The broker did not take " + round.size() + " outbox records", unreachable);
+		}
 		lastRelay = Instant.now();
-		return round.size();
+		return acknowledged.size();
+	}
+
+	private void noteAttempt(Refusal refusal) {
+		OutboxRecord record = refusal.record();
+		sql.sql(FAILED_ATTEMPT).param(refusal.error().toString()).param(settings.maxAttempts()).param(record.id()).update();
+		if (record.attempts() + 1 >= settings.maxAttempts()) {
+			log.error("Outbox record {} for topic '{}' parked after {} attempts: {}. It stays in local_stack.outbox;"
+					+ " see docs/operations.md, \"Parked outbox records\"", record.id(), record.topic(),
+					settings.maxAttempts(), refusal.error().toString());
+		}
+		else {
+			log.warn("The broker refused outbox record {} for topic '{}' (attempt {} of {}): {}", record.id(),
+					record.topic(), record.attempts() + 1, settings.maxAttempts(), refusal.error().toString());
+		}
+	}
+
+	private static RecordHeaders headers(Array names, Array values) throws SQLException {
+		RecordHeaders headers = new RecordHeaders();
+		if (names != null) {
+			String[] keys = (String[]) names.getArray();
+			byte[][] bytes = (byte[][]) values.getArray();
+			for (int i = 0; i < keys.length; i++) {
+				headers.add(keys[i], bytes[i]);
+			}
+		}
+		return headers;
 	}
 
 }

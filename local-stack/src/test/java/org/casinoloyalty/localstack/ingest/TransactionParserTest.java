@@ -6,14 +6,21 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TransactionParserTest {
 
-	private final TransactionParser parser = new TransactionParser();
+	/** The machine's clock in these tests; the events are stamped around it. */
+	private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
+
+	private final TransactionParser parser = new TransactionParser(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5));
 
 	@Test
 	void readsABetAsTheGeneratorWritesIt() {
@@ -64,6 +71,24 @@ class TransactionParserTest {
 			""")
 	void rejectsWithTheReason(String value, String reason) {
 		assertThatThrownBy(() -> parse(value)).isInstanceOf(RejectedRecordException.class).hasMessage(reason);
+	}
+
+	@Test
+	void anEventUpToTheSkewAheadOfTheClockIsTakenAndOneFurtherAheadIsRefusedHeartbeatsToo() {
+		assertThat(parse(heartbeatAt("2026-01-01 12:05:00")).time()).isEqualTo(LocalDateTime.parse("2026-01-01T12:05:00"));
+		assertThatThrownBy(() -> parse(heartbeatAt("2026-01-01 12:05:00.001"))).isInstanceOf(RejectedRecordException.class)
+			.hasMessage("transaction_time 2026-01-01T12:05:00.001 is more than 5m ahead of this machine's clock"
+					+ " (2026-01-01T12:00 UTC): it would close every window up to then and make all later events late"
+					+ " (casino.local-stack.ingest.max-future-skew)");
+		assertThatThrownBy(() -> parse("""
+				{"transaction_id":1,"member_id":7,"member_name":"A","transaction_type":"bet","amount":5,"game_type":"slot",
+				 "transaction_time":"2099-01-01 00:00:00"}""")).isInstanceOf(RejectedRecordException.class)
+			.hasMessageStartingWith("transaction_time 2099-01-01T00:00 is more than 5m ahead");
+	}
+
+	private static String heartbeatAt(String time) {
+		return """
+				{"transaction_type":"heartbeat","transaction_time":"%s"}""".formatted(time);
 	}
 
 	private Transaction parse(String value) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.casinoloyalty.localstack.Events.bet;
@@ -116,6 +117,47 @@ class OutboxTest {
 						"hotel:1002:2026-03-01 10:00:00", "drink:1002:2026-03-01 10:00:00");
 			assertThat(consumer.poll(Duration.ofSeconds(1))).isEmpty();
 			assertThat(stack.sql().sql("SELECT count(*) FROM local_stack.outbox").query(Long.class).single()).isZero();
+		}
+	}
+
+	/** A record the broker refuses for itself (here: larger than a request may be) must not hold up those behind it. */
+	@Test
+	void aRecordTheBrokerRefusesIsParkedAfterItsAttemptsAndTheRecordsBehindItGoOut() {
+		try (RunningLocalStack stack = RunningLocalStack.start(dataDirectory, "--casino.local-stack.outbox.max-attempts=3");
+				KafkaConsumer<String, String> consumer = consumer(stack, "loyalty-redemptions")) {
+			String insert = "INSERT INTO local_stack.outbox (topic, record_key, payload) VALUES ('loyalty-redemptions', ?, ?)";
+			stack.sql().sql(insert).param("1001".getBytes(UTF_8)).param("x".repeat(2_000_000).getBytes(UTF_8)).update();
+			stack.sql().sql(insert).param("1002".getBytes(UTF_8)).param("{\"behind\":true}".getBytes(UTF_8)).update();
+
+			assertThat(poll(consumer, 1)).singleElement().satisfies(record -> {
+				assertThat(record.key()).isEqualTo("1002");
+				assertThat(record.value()).isEqualTo("{\"behind\":true}");
+			});
+			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(stack.health())
+				.contains("\"status\":\"DEGRADED\"", "\"parked\":1", "\"pending\":0"));
+			assertThat(stack.sql().sql("SELECT attempts || ' ' || failure FROM local_stack.outbox").query(String.class).single())
+				.startsWith("3 org.apache.kafka.common.errors.RecordTooLargeException");
+		}
+	}
+
+	/** A data directory of the release before (text outbox, no retry columns) keeps its waiting records. */
+	@Test
+	void anOutboxOfTheFirstReleaseIsTakenOverWithTheRecordsInIt() {
+		try (RunningLocalStack stack = RunningLocalStack.start(dataDirectory, "--casino.local-stack.outbox.poll-interval=1h")) {
+			await().atMost(Duration.ofSeconds(10)).until(() -> stack.health().contains("\"outbox\""));
+			stack.sql().sql("DROP TABLE local_stack.outbox").update();
+			stack.sql().sql("""
+					CREATE TABLE local_stack.outbox (id BIGSERIAL PRIMARY KEY, topic VARCHAR NOT NULL,
+					  record_key VARCHAR NOT NULL, payload TEXT NOT NULL)""").update();
+			stack.sql().sql("INSERT INTO local_stack.outbox (topic, record_key, payload) VALUES ('loyalty-redemptions', '1001', '{\"old\":true}')")
+				.update();
+		}
+		try (RunningLocalStack stack = RunningLocalStack.start(dataDirectory);
+				KafkaConsumer<String, String> consumer = consumer(stack, "loyalty-redemptions")) {
+			assertThat(poll(consumer, 1)).singleElement().satisfies(record -> {
+				assertThat(record.key()).isEqualTo("1001");
+				assertThat(record.value()).isEqualTo("{\"old\":true}");
+			});
 		}
 	}
 
