@@ -3,6 +3,7 @@ package org.casinoloyalty.dashboard.audit;
 import jakarta.annotation.security.RolesAllowed;
 import org.casinoloyalty.dashboard.staff.StaffMember;
 import org.casinoloyalty.dashboard.staff.StaffRole;
+import org.casinoloyalty.dashboard.sql.UnconfirmedWriteException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -60,6 +61,9 @@ public class AuditTrail {
 		catch (DataAccessException ex) {
 			log.error("Audit row not written ({}); recorded here instead: {}", ex.getMostSpecificCause().getMessage(),
 					row);
+		}
+		catch (UnconfirmedWriteException ex) {
+			log.error("Audit row sent but not confirmed ({}); recorded here too: {}", ex.reason(), row);
 		}
 	}
 

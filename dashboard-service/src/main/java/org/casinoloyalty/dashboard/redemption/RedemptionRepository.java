@@ -53,7 +53,10 @@ class RedemptionRepository {
 		this.dialect = dialect;
 	}
 
-	/** Inserts unless the key exists; afterwards the row (whoever wrote it) is visible to every session. */
+	/**
+	 * Inserts unless the key exists; afterwards the row (whoever wrote it) is visible to every session.
+	 * @throws org.casinoloyalty.dashboard.sql.UnconfirmedWriteException when the insert was sent but not made visible
+	 */
 	void insertIfAbsent(Redemption redemption) {
 		try {
 			jdbc.sql(INSERT)

@@ -3,6 +3,7 @@ package org.casinoloyalty.dashboard.redemption;
 import jakarta.annotation.security.RolesAllowed;
 import org.casinoloyalty.dashboard.audit.AuditAction;
 import org.casinoloyalty.dashboard.audit.AuditTrail;
+import org.casinoloyalty.dashboard.sql.UnconfirmedWriteException;
 import org.casinoloyalty.dashboard.staff.CurrentStaff;
 import org.casinoloyalty.dashboard.staff.StaffMember;
 import org.casinoloyalty.dashboard.staff.StaffRole;
@@ -59,8 +60,15 @@ public class RedemptionService {
 		String redeemedBy = staff.username();
 		Redemption attempt = new Redemption(offer.memberId(), offer.memberName(), offer.offerType(), businessDate(),
 				offer.windowStart(), offer.windowEnd(), uniqueNow(), redeemedBy);
+		UnconfirmedWriteException unconfirmed = null;
 		try {
 			repository.insertIfAbsent(attempt);
+		}
+		catch (UnconfirmedWriteException ex) {
+			// The insert went through and may have won; the read-back below tells, if it can see it yet.
+			log.warn("Redemption of {} {} for member {} by {} sent but not confirmed: {}", offer.offerType().key(),
+					offer.windowStart(), offer.memberId(), redeemedBy, ex.reason());
+			unconfirmed = ex;
 		}
 		catch (DataAccessException ex) {
 			logFailure(offer, redeemedBy, ex);
@@ -68,13 +76,15 @@ public class RedemptionService {
 					+ offer.memberId() + "): the database is unreachable (" + ex.getMostSpecificCause().getMessage()
 					+ "). Nothing was redeemed; try again when the connection is back.");
 		}
+		UnconfirmedWriteException sentUnconfirmed = unconfirmed;
 		RedemptionOutcome outcome;
 		try {
 			outcome = repository.find(attempt.memberId(), attempt.offerType(), attempt.redemptionDate())
 				.<RedemptionOutcome>map(stored -> stored.sameAttemptAs(attempt) ? new RedemptionOutcome.Won(stored)
 						: new RedemptionOutcome.AlreadyRedeemed(stored))
-				.orElseGet(() -> new RedemptionOutcome.Failed("The redemption of " + offer.memberName()
-						+ " was sent but is not in redeemed_offers: the engine dropped it. Try again."));
+				.orElseGet(() -> sentUnconfirmed == null ? new RedemptionOutcome.Failed("The redemption of " + offer.memberName()
+						+ " was sent but is not in redeemed_offers: the engine dropped it. Try again.")
+						: new RedemptionOutcome.Failed(mayHaveBeenRecorded(offer, sentUnconfirmed)));
 		}
 		catch (DataAccessException ex) {
 			// The insert went through, so it may have won: saying "nothing was redeemed" could be false.
@@ -85,6 +95,12 @@ public class RedemptionService {
 		}
 		audit(staff, offer, outcome);
 		return outcome;
+	}
+
+	private static String mayHaveBeenRecorded(OfferToRedeem offer, UnconfirmedWriteException unconfirmed) {
+		return "The redemption of " + offer.memberName() + " (" + offer.memberId() + ") was sent and may have been"
+				+ " recorded, but the engine did not confirm it (" + unconfirmed.reason() + ") and does not show it yet."
+				+ " Look in Fulfillment in a moment; trying again is safe, it cannot redeem the offer twice.";
 	}
 
 	private void audit(StaffMember staff, OfferToRedeem offer, RedemptionOutcome outcome) {

@@ -37,7 +37,10 @@ public class OfferRuleRepository {
 			.list());
 	}
 
-	/** @return whether a rule row was there to update */
+	/**
+	 * @return whether a rule row was there to update
+	 * @throws org.casinoloyalty.dashboard.sql.UnconfirmedWriteException when the update was sent but not made visible
+	 */
 	boolean update(OfferType type, BigDecimal threshold, LocalDateTime updatedAt) {
 		int rows = jdbc.sql(UPDATE)
 			.param("threshold", threshold)

@@ -39,10 +39,18 @@ public class EngineDialect {
 		return detected;
 	}
 
-	/** Call after every INSERT/UPDATE so the next read (this or another session) sees the write. */
+	/**
+	 * Call after every INSERT/UPDATE so the next read (this or another session) sees the write.
+	 * @throws UnconfirmedWriteException when that fails: the write is not undone by it, and may have been applied
+	 */
 	public void makeWritesVisible() {
-		if (engine() == Engine.RISINGWAVE) {
-			jdbc.sql(FLUSH).update();
+		try {
+			if (engine() == Engine.RISINGWAVE) {
+				jdbc.sql(FLUSH).update();
+			}
+		}
+		catch (RuntimeException ex) {
+			throw new UnconfirmedWriteException(ex);
 		}
 	}
 

@@ -6,6 +6,7 @@ import org.casinoloyalty.dashboard.staff.CurrentStaff;
 import org.casinoloyalty.dashboard.staff.StaffRole;
 import org.casinoloyalty.dashboard.TestDatabase;
 import org.casinoloyalty.dashboard.sql.EngineDialect;
+import org.casinoloyalty.dashboard.sql.UnconfirmedWrites;
 import org.casinoloyalty.dashboard.rules.OfferType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -196,6 +197,43 @@ class RedemptionServiceTest extends DatabaseTest {
 		assertThat(outcome).isInstanceOf(RedemptionOutcome.Failed.class);
 		assertThat(outcome.message()).contains("was sent", "Check Fulfillment").doesNotContain("Nothing was redeemed");
 		assertThat(rows()).isOne();
+	}
+
+	/** Issue 13, point 6: RisingWave took the INSERT and the FLUSH after it failed. */
+	@Test
+	void anInsertSentButNotConfirmedThatTheReadBackSeesIsTheOutcomeItIs() {
+		RedemptionService service = serviceOver(new RedemptionRepository(TestDatabase.sql(), dialect) {
+			@Override
+			void insertIfAbsent(Redemption redemption) {
+				super.insertIfAbsent(redemption);
+				throw UnconfirmedWrites.flushFailed();
+			}
+		});
+
+		RedemptionOutcome outcome = service.redeem(OFFER);
+
+		assertThat(outcome).isInstanceOf(RedemptionOutcome.Won.class);
+		assertThat(TestDatabase.auditRows()).singleElement().asString().contains("alice HOST redeem");
+	}
+
+	@Test
+	void anInsertSentButNotConfirmedAndNotVisibleYetMayHaveBeenRecordedAndSaysSo() {
+		RedemptionService service = serviceOver(new RedemptionRepository(TestDatabase.sql(), dialect) {
+			@Override
+			void insertIfAbsent(Redemption redemption) {
+				throw UnconfirmedWrites.flushFailed();
+			}
+		});
+
+		RedemptionOutcome outcome = service.redeem(OFFER);
+
+		assertThat(outcome).isInstanceOf(RedemptionOutcome.Failed.class);
+		assertThat(outcome.message()).contains("was sent and may have been recorded", "FLUSH failed (test)",
+				"Look in Fulfillment", "cannot redeem the offer twice").doesNotContain("Nothing was redeemed", "dropped");
+	}
+
+	private RedemptionService serviceOver(RedemptionRepository repository) {
+		return new RedemptionService(repository, new RedemptionProperties(ZoneId.of("UTC"), 7), clock, currentStaff, trail);
 	}
 
 	@Test

@@ -100,6 +100,11 @@ public class ThresholdEditor extends SidebarSection {
 			field.setErrorMessage(ex.getMessage());
 			field.setInvalid(true);
 		}
+		catch (OfferRuleService.UnconfirmedChangeException ex) {
+			poller.refreshNow();
+			Notification.show(ex.getMessage(), 10000, Notification.Position.MIDDLE)
+				.addThemeVariants(NotificationVariant.LUMO_WARNING);
+		}
 		catch (DataAccessException | IllegalStateException | AuthorizationDeniedException ex) {
 			Notification.show("The threshold was NOT changed: " + ex.getMessage(), 8000, Notification.Position.MIDDLE)
 				.addThemeVariants(NotificationVariant.LUMO_ERROR);
