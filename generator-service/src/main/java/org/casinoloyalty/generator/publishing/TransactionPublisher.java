@@ -137,8 +137,12 @@ public class TransactionPublisher {
 		}
 	}
 
+	/** Answered ones read before {@code sent}: heartbeats go on while it reads, and answered must never exceed sent. */
 	public PublishCounters counters() {
-		return new PublishCounters(sent.get(), acknowledged.get(), failed.get(), heartbeats.get());
+		long acknowledgedNow = acknowledged.get();
+		long failedNow = failed.get();
+		long heartbeatsNow = heartbeats.get();
+		return new PublishCounters(sent.get(), acknowledgedNow, failedNow, heartbeatsNow);
 	}
 
 	/** Play events (bets and wins, not heartbeats) the broker has acknowledged: what the measured rate counts. */
