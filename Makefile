@@ -9,7 +9,7 @@ API := scripts/generator-api.sh
 
 .PHONY: help demo start local stop restart clean check status logs dashboard console \
         inject inject-rate inject-fast inject-slow inject-stop inject-status build test \
-        bench bench-generator bench-local bench-dashboard bench-startup bench-latency password-hash
+        bench bench-generator bench-local bench-dashboard bench-startup bench-latency chaos password-hash
 
 help: ## Show all commands
 	@echo "Casino Loyalty Streaming — $(if $(DOCKER),Docker engine found: Docker mode,no Docker engine: local mode)"
@@ -97,6 +97,9 @@ bench-latency: ## Benchmark window end to summary, loyalty-offers and screen, 3 
 
 bench-startup: ## Benchmark `make demo`'s start-up (local mode): 3 starts from a stopped demo until all healthy, p50 (~2 min)
 	@scripts/bench-startup.sh
+
+chaos: ## Faults on the local demo: crashes, a frozen broker, an engine outage, fuzzed API calls, poison input (~8 min; starts the demo if needed)
+	@scripts/chaos.sh
 
 password-hash: ## Print the BCrypt hash of a new staff password (for CASINO_*_PASSWORD_HASH)
 	@scripts/password-hash.sh

@@ -14,7 +14,7 @@ import java.util.List;
  * <p>Each jar carries an {@code application.yml} at the same path, and only the first one on the class path
  * would be found for all three: so each context is given its own file ({@code spring.config.location}). The
  * auto-configurations that only another application's dependencies bring are excluded: Vaadin (the
- * dashboard's) in the generator and local-stack, and a JDBC {@code DataSource} in the generator. Everything else is
+ * dashboard's) in the generator and local-stack, and a JDBC {@code DataSource} and Spring Security in the generator. Everything else is
  * each application's own configuration; the dashboard's listener on loyalty-offers needs
  * {@code --spring.kafka.bootstrap-servers} (or {@code --casino.dashboard.new-offers.enabled=false}).
  */
@@ -25,6 +25,13 @@ public final class Applications {
 
 
 	private static final String DATA_SOURCE = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration";
+
+	/** The dashboard's Spring Security would put the generator's API behind a generated password. */
+	private static final List<String> SECURITY = List.of("org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration");
 
 	private Applications() {
 	}
@@ -38,6 +45,7 @@ public final class Applications {
 	public static String[] generator(String... arguments) {
 		List<String> excluded = new ArrayList<>(VAADIN);
 		excluded.add(DATA_SOURCE);
+		excluded.addAll(SECURITY);
 		return own(GeneratorApplication.class, excluded, arguments);
 	}
 

@@ -18,14 +18,14 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * Debian's Chromium driven by Playwright (which may not download a browser of its own here), and the
  * dashboard's sign-in as a person does it: the form, then the header naming them.
  */
-final class DashboardBrowser {
+public final class DashboardBrowser {
 
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+	public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
 	/** The demo's accounts (application.yml), or the ones a run names with -Ddashboard.user/-Ddashboard.password. */
-	static final String HOST = "host";
+	public static final String HOST = "host";
 
-	static final String HOST_PASSWORD = "host-demo";
+	public static final String HOST_PASSWORD = "host-demo";
 
 	static final String MANAGER = System.getProperty("dashboard.user", "manager");
 
@@ -34,22 +34,22 @@ final class DashboardBrowser {
 	private DashboardBrowser() {
 	}
 
-	static boolean available() {
+	public static boolean available() {
 		return Files.isExecutable(CHROMIUM);
 	}
 
-	static Playwright playwright() {
+	public static Playwright playwright() {
 		return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
 	}
 
-	static Browser launch(Playwright playwright) {
+	public static Browser launch(Playwright playwright) {
 		return playwright.chromium()
 			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
 				.setHeadless(true)
 				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage")));
 	}
 
-	static void signIn(Page page, String baseUrl, String username, String password) {
+	public static void signIn(Page page, String baseUrl, String username, String password) {
 		page.navigate(baseUrl + "/login");
 		page.locator("vaadin-login-form input[name=username]").fill(username);
 		page.locator("vaadin-login-form input[name=password]").fill(password);
