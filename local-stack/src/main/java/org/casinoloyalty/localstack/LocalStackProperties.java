@@ -71,8 +71,8 @@ public record LocalStackProperties(@NotNull Path dataDirectory, @Valid @NotNull 
 	 * @param pollInterval how often the relay looks for new records while the outbox is empty
 	 * @param batchSize most records relayed in one round
 	 * @param retryBackoff pause after a round the broker or the database failed, before the same records go again
-	 * @param maxAttempts how many times a record the broker refuses while taking others is tried before it is
-	 *        parked (kept in the outbox, counted in health, skipped)
+	 * @param maxAttempts how many times a record the broker refuses for itself (too large) is tried before it
+	 *        is parked (kept in the outbox, counted in health, skipped)
 	 */
 	public record Outbox(@NotNull Duration pollInterval, @Positive int batchSize, @NotNull Duration retryBackoff,
 			@Positive int maxAttempts) {

@@ -292,7 +292,7 @@ class EventTimeSemanticsTest {
 			.toArray(String[]::new);
 		send(late);
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stack.health())
-			.contains("\"status\":\"DEGRADED\"", "\"lateDropped\":13", "bet and win records read in the last minute were older than the watermark"));
+			.contains("\"status\":\"DEGRADED\"", "\"lateDropped\":13", "bet and win records read in the last 60s were older than the watermark"));
 	}
 
 	private static void send(String... values) {

@@ -93,8 +93,20 @@ public class RedemptionService {
 					+ ") was sent, but the database became unreachable before it could be confirmed ("
 					+ ex.getMostSpecificCause().getMessage() + "). Check Fulfillment when the connection is back.");
 		}
-		audit(staff, offer, outcome);
+		if (sentUnconfirmed != null && outcome instanceof RedemptionOutcome.Failed) {
+			// it may have taken: the trail must not miss a redemption that happened
+			trail.record(staff, AuditAction.REDEEM, target(offer), "awaiting redemption",
+					"redeemed on " + attempt.redemptionDate() + " (sent, not confirmed)");
+		}
+		else {
+			audit(staff, offer, outcome);
+		}
 		return outcome;
+	}
+
+	private static String target(OfferToRedeem offer) {
+		return offer.offerType().key() + " · member " + offer.memberId() + " (" + offer.memberName() + ") · window "
+				+ offer.windowStart();
 	}
 
 	private static String mayHaveBeenRecorded(OfferToRedeem offer, UnconfirmedWriteException unconfirmed) {
@@ -104,8 +116,7 @@ public class RedemptionService {
 	}
 
 	private void audit(StaffMember staff, OfferToRedeem offer, RedemptionOutcome outcome) {
-		String target = offer.offerType().key() + " · member " + offer.memberId() + " (" + offer.memberName()
-				+ ") · window " + offer.windowStart();
+		String target = target(offer);
 		switch (outcome) {
 			case RedemptionOutcome.Won won -> trail.record(staff, AuditAction.REDEEM, target, "awaiting redemption",
 					"redeemed on " + won.redemption().redemptionDate());

@@ -230,6 +230,8 @@ class RedemptionServiceTest extends DatabaseTest {
 		assertThat(outcome).isInstanceOf(RedemptionOutcome.Failed.class);
 		assertThat(outcome.message()).contains("was sent and may have been recorded", "FLUSH failed (test)",
 				"Look in Fulfillment", "cannot redeem the offer twice").doesNotContain("Nothing was redeemed", "dropped");
+		assertThat(TestDatabase.auditRows()).containsExactly("alice HOST redeem | hotel · member 1001 (James Chen) · window "
+				+ "2026-01-01T10:00 | awaiting redemption -> redeemed on " + service.businessDate() + " (sent, not confirmed)");
 	}
 
 	private RedemptionService serviceOver(RedemptionRepository repository) {

@@ -47,6 +47,8 @@ public class EmbeddedSqlServer implements AutoCloseable {
 		this.listenAddresses = listenAddresses;
 		this.remoteClients = remoteClients;
 		this.port = sql.port();
+		// once the JVM exits, a server that ends is not started again
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> closing = true, "postgres-no-restart"));
 	}
 
 	public static EmbeddedSqlServer start(LocalStackProperties.Sql sql, BindAddress bind, Path dataDirectory) {
@@ -78,23 +80,36 @@ public class EmbeddedSqlServer implements AutoCloseable {
 			.setCleanDataDirectory(false)
 			.setServerConfig("listen_addresses", listenAddresses)
 			// zonky turns it off for tests; a commit must survive the server's crash (PostgresCrashTest)
-			.setServerConfig("synchronous_commit", "on");
+			.setServerConfig("synchronous_commit", "on")
+			// close() stops it; zonky's own JVM hook would stop it behind our back, and the watch would start it again
+			.setRegisterShutdownHook(false);
 		if (port != 0) {
 			builder.setPort(port);
 		}
 		EmbeddedPostgres started = builder.start();
-		port = started.getPort();
-		postgres = started;
-		createRoleAndDatabase();
-		ClientAuthentication.apply(started, pgData, sql, remoteClients);
-		// the process zonky started is a launcher; the server is the postmaster its pid file names
-		ProcessHandle postmaster = ProcessHandle.of(postmasterPid())
-			.orElseThrow(() -> new IllegalStateException("PostgreSQL started but its postmaster is not running"));
-		postmaster.onExit().thenAccept(process -> {
-			if (!closing) {
-				Thread.ofPlatform().name("postgres-restart").start(() -> restartAfterCrash(started, process.pid()));
-			}
-		});
+		try {
+			port = started.getPort();
+			postgres = started;
+			createRoleAndDatabase();
+			ClientAuthentication.apply(started, pgData, sql, remoteClients);
+			// the process zonky started is a launcher; the server is the postmaster its pid file names
+			ProcessHandle postmaster = ProcessHandle.of(postmasterPid())
+				.orElseThrow(() -> new IllegalStateException("PostgreSQL started but its postmaster is not running"));
+			postmaster.onExit().thenAccept(process -> {
+				if (!closing) {
+					Thread.ofPlatform().name("postgres-restart").start(() -> restartAfterCrash(started, process.pid()));
+				}
+			});
+		}
+		catch (IOException | RuntimeException ex) {
+			// half started: not left running unwatched, nor holding the data directory's lock for the next try
+			closeQuietly(started);
+			throw ex;
+		}
+		if (closing) {
+			// local-stack began to stop while this restart ran
+			closeQuietly(started);
+		}
 	}
 
 	private long postmasterPid() throws IOException {

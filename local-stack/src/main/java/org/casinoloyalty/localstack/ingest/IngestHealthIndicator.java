@@ -1,11 +1,14 @@
 package org.casinoloyalty.localstack.ingest;
 
 import org.casinoloyalty.localstack.DegradedStatus;
+import org.casinoloyalty.localstack.LocalStackProperties;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,8 +22,12 @@ class IngestHealthIndicator implements HealthIndicator {
 
 	private final TransactionIngestor ingestor;
 
-	IngestHealthIndicator(TransactionIngestor ingestor) {
+	/** casino.local-stack.ingest.late-alert-window, as written in the configuration (1m). */
+	private final String window;
+
+	IngestHealthIndicator(TransactionIngestor ingestor, LocalStackProperties properties) {
 		this.ingestor = ingestor;
+		this.window = DurationStyle.SIMPLE.print(properties.ingest().lateAlertWindow(), ChronoUnit.SECONDS);
 	}
 
 	@Override
@@ -36,7 +43,7 @@ class IngestHealthIndicator implements HealthIndicator {
 			details.put("deadLettered", status.committed().deadLettered());
 			details.put("nextOffsets", status.committed().nextOffsets());
 			details.put("lastCommit", String.valueOf(status.lastCommit()));
-			details.put("lastMinute", Map.of("counted", status.recentLateness().counted(), "lateDropped",
+			details.put("recent", Map.of("window", window, "counted", status.recentLateness().counted(), "lateDropped",
 					status.recentLateness().late()));
 		}
 		Health.Builder health = status.running() && status.error() == null ? Health.up() : Health.down();
@@ -44,7 +51,7 @@ class IngestHealthIndicator implements HealthIndicator {
 			health = Health.status(DegradedStatus.DEGRADED);
 			details.put("warning", status.recentLateness().late() + " of the "
 					+ (status.recentLateness().late() + status.recentLateness().counted())
-					+ " bet and win records read in the last minute were older than the watermark "
+					+ " bet and win records read in the last " + window + " were older than the watermark "
 					+ status.committed().watermark() + " and dropped: a producer's clock runs behind,"
 					+ " or an event from the future moved the watermark"
 					+ " (docs/operations.md, \"Late records\")");

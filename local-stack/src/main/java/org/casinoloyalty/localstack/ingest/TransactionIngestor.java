@@ -218,7 +218,12 @@ class TransactionIngestor implements SmartLifecycle {
 					batch.records(), kafka.topic(), settings.retryBackoff(), ex);
 			status = status.retrying(ex);
 			pause();
-			return readFromStored(partitions, storedState());
+			IngestState stored = storedState();
+			if (stored.nextOffsets().equals(batch.after().nextOffsets())) {
+				log.info("The batch of {} records was stored after all (only the reply to its commit was lost)", batch.records());
+				status = IngestStatus.committed(stored, lag, lateness.share(System.nanoTime()));
+			}
+			return readFromStored(partitions, stored);
 		}
 		lateness.add(now, batch.counted(), batch.lateDropped());
 		IngestState after = batch.after();

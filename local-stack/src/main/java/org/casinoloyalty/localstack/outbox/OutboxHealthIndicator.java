@@ -27,7 +27,7 @@ class OutboxHealthIndicator implements HealthIndicator {
 		try {
 			long parked = relay.parked();
 			health.withDetail("pending", relay.pending()).withDetail("parked", parked);
-			if (parked > 0 && failure == null) {
+			if (parked > 0 && failure == null && relay.relaying()) {
 				health.status(DegradedStatus.DEGRADED).withDetail("warning", parked + " records the broker refused are parked in"
 						+ " local_stack.outbox (docs/operations.md, \"Parked outbox records\")");
 			}

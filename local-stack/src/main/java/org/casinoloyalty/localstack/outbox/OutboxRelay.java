@@ -4,7 +4,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.casinoloyalty.localstack.LocalStackProperties;
@@ -36,10 +38,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * between the acknowledgement and the delete sends that round again at the next start (at least
  * once, as RisingWave's Kafka sink; consumers dedupe by {@code offer_id}, docs/decisions.md D20).
  *
- * <p>A retriable error (a timeout, a leader moving) is the broker's state, not the record's: the round
- * is tried again as it is, however long that lasts. A record the broker refuses for itself (too large,
- * say) is tried {@code max-attempts} times and then parked, kept in the outbox with its error, so
- * that the records behind it go on (D21).
+ * <p>An error that is the broker's or the topic's (unreachable, a leader moving, a topic missing) is
+ * the same for every record: the round is tried again after the backoff, however long that lasts. A
+ * record the broker refuses for itself (too large, say) is tried {@code max-attempts} times and then
+ * parked, kept in the outbox with its error, so that the records behind it go on (D21).
  */
 @Component
 class OutboxRelay implements SmartLifecycle {
@@ -60,6 +62,13 @@ class OutboxRelay implements SmartLifecycle {
 			UPDATE local_stack.outbox SET attempts = attempts + 1, failure = ?,
 			  failed_at = CASE WHEN attempts + 1 >= ? THEN now() END
 			WHERE id = ?""";
+
+	/**
+	 * Errors about the record itself. Any other error (the broker away, a topic missing or not allowed,
+	 * the producer closed) is the same for every record: nothing is counted, the round waits and goes again.
+	 */
+	private static final List<Class<? extends Throwable>> REFUSED_FOR_ITSELF = List.of(RecordTooLargeException.class,
+			RecordBatchTooLargeException.class, InvalidRecordException.class);
 
 	private static final RowMapper<OutboxRecord> RECORD = (rs, row) -> new OutboxRecord(rs.getLong("id"),
 			rs.getString("topic"), rs.getBytes("record_key"), rs.getBytes("payload"),
@@ -170,7 +179,8 @@ class OutboxRelay implements SmartLifecycle {
 	 * Sends the oldest records, waits for every answer, deletes those acknowledged and notes an attempt
 	 * on those refused for themselves.
 	 * @return how many records the broker took
-	 * @throws IllegalStateException when the broker took none and gave a retriable error: it is unreachable
+	 * @throws IllegalStateException when a record failed for a reason not its own (the broker away, say), after
+	 *         the acknowledged ones were deleted
 	 */
 	int relayOnce() throws InterruptedException {
 		List<OutboxRecord> round = sql.sql(ROUND).param(settings.batchSize()).query(RECORD).list();
@@ -191,11 +201,11 @@ class OutboxRelay implements SmartLifecycle {
 				acknowledged.add(round.get(i).id());
 			}
 			catch (ExecutionException ex) {
-				if (ex.getCause() instanceof RetriableException) {
-					unreachable = ex.getCause();
+				if (REFUSED_FOR_ITSELF.stream().anyMatch(kind -> kind.isInstance(ex.getCause()))) {
+					refusedForThemselves.add(new Refusal(round.get(i), ex.getCause()));
 				}
 				else {
-					refusedForThemselves.add(new Refusal(round.get(i), ex.getCause()));
+					unreachable = ex.getCause();
 				}
 			}
 		}
@@ -203,8 +213,9 @@ class OutboxRelay implements SmartLifecycle {
 		sql.sql("DELETE FROM local_stack.outbox WHERE id = ANY(?)").param(acknowledged.toArray(Long[]::new)).update();
 		refusedForThemselves.forEach(this::noteAttempt);
 		relayed.addAndGet(acknowledged.size());
-		if (acknowledged.isEmpty() && unreachable != null) {
-			throw new IllegalStateException("The broker did not take " + round.size() + " outbox records", unreachable);
+		if (unreachable != null) {
+			throw new IllegalStateException("The broker did not take " + (round.size() - acknowledged.size() - refusedForThemselves.size())
+					+ " of " + round.size() + " outbox records", unreachable);
 		}
 		lastRelay = Instant.now();
 		return acknowledged.size();
