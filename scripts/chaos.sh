@@ -44,5 +44,7 @@ if [[ ! -f "$root/e2e-tests/target/chaos.txt" ]]; then
   exit 1
 fi
 summary="$(tail -n 1 "$root/e2e-tests/target/chaos.txt")"
+finish
+trap - EXIT
 echo "$summary"
 [[ "$summary" == *", 0 failed" ]]
