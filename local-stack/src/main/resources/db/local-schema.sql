@@ -279,12 +279,32 @@ LANGUAGE sql IMMUTABLE AS $$
         'redeemed_by', r.redeemed_by)::TEXT
 $$;
 
+-- The offers of the windows closed since after_watermark (every closed one when NULL), into the outbox:
+-- by the ingest batch that closes windows (IngestStore), and once when the outbox is created.
+CREATE OR REPLACE FUNCTION local_stack.outbox_closed_offers(after_watermark TIMESTAMP) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO local_stack.outbox (topic, record_key, payload)
+    SELECT 'loyalty-offers', convert_to(record_key, 'UTF8'), convert_to(payload, 'UTF8')
+    FROM local_stack.offers_closed_since(after_watermark);
+END $$;
+
+-- One redemption into the outbox: by the trigger below, and those made so far when the outbox is created.
+CREATE OR REPLACE FUNCTION local_stack.outbox_redemption(r local_stack.redeemed_offers) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO local_stack.outbox (topic, record_key, payload)
+    VALUES ('loyalty-redemptions', convert_to(r.member_id::TEXT, 'UTF8'), convert_to(local_stack.redemption_record(r), 'UTF8'));
+END $$;
+
 -- Created once. Like RisingWave's CREATE SINK ... AS SELECT, which starts with the rows already
 -- there, it starts with the offers of the windows closed so far and the redemptions made so far.
 -- Key and value are bytes, as Kafka's are: a dead letter is the record as it was read. A record the
 -- broker refuses (too large, say) is tried max-attempts times, then parked: failed_at set, kept here
 -- for the operator, and the records behind it go on.
 DO $$
+DECLARE
+    redemption local_stack.redeemed_offers;
 BEGIN
     IF to_regclass('local_stack.outbox') IS NULL THEN
         CREATE TABLE local_stack.outbox (
@@ -298,12 +318,10 @@ BEGIN
             failure       TEXT,
             failed_at     TIMESTAMPTZ
         );
-        INSERT INTO local_stack.outbox (topic, record_key, payload)
-        SELECT 'loyalty-offers', convert_to(record_key, 'UTF8'), convert_to(payload, 'UTF8')
-        FROM local_stack.offers_closed_since(NULL);
-        INSERT INTO local_stack.outbox (topic, record_key, payload)
-        SELECT 'loyalty-redemptions', convert_to(r.member_id::TEXT, 'UTF8'), convert_to(local_stack.redemption_record(r), 'UTF8')
-        FROM local_stack.redeemed_offers r ORDER BY r.redeemed_at;
+        PERFORM local_stack.outbox_closed_offers(NULL);
+        FOR redemption IN SELECT * FROM local_stack.redeemed_offers ORDER BY redeemed_at LOOP
+            PERFORM local_stack.outbox_redemption(redemption);
+        END LOOP;
     ELSIF (SELECT data_type FROM information_schema.columns
            WHERE table_schema = 'local_stack' AND table_name = 'outbox' AND column_name = 'payload') = 'text' THEN
         -- an outbox of the first release (text only, no retry bookkeeping): same records, new form
@@ -325,8 +343,7 @@ END $$;
 CREATE OR REPLACE FUNCTION local_stack.record_redemption() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO local_stack.outbox (topic, record_key, payload)
-    VALUES ('loyalty-redemptions', convert_to(NEW.member_id::TEXT, 'UTF8'), convert_to(local_stack.redemption_record(NEW), 'UTF8'));
+    PERFORM local_stack.outbox_redemption(NEW);
     RETURN NULL;
 END $$;
 CREATE OR REPLACE TRIGGER redeemed_offers_to_outbox AFTER INSERT OR UPDATE ON local_stack.redeemed_offers

@@ -88,7 +88,12 @@ public final class RunningLocalStack implements AutoCloseable {
 
 	/** Records the topic holds, over all partitions. */
 	public long topicEnd() {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+		return topicEnd(bootstrapServers());
+	}
+
+	/** Records topic {@value #TOPIC} of the broker at {@code bootstrapServers} holds, over all partitions. */
+	public static long topicEnd(String bootstrapServers) {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
 			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
 			admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC).partitions()
 				.forEach(partition -> latest.put(new TopicPartition(TOPIC, partition.partition()), OffsetSpec.latest()));
@@ -105,6 +110,11 @@ public final class RunningLocalStack implements AutoCloseable {
 
 	/** Records local-stack has committed, over all partitions (stored, late-dropped and dead-lettered alike). */
 	public long committedOffsets() {
+		return committedOffsets(sql);
+	}
+
+	/** The same, on local-stack's database reached through {@code sql}. */
+	public static long committedOffsets(JdbcClient sql) {
 		return sql.sql("SELECT coalesce(sum(next_offset), 0) FROM local_stack.partition_offsets WHERE topic = ?")
 			.param(TOPIC)
 			.query(Long.class)

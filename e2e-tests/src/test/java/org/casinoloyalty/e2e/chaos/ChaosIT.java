@@ -16,6 +16,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.casinoloyalty.e2e.DashboardBrowser;
+import org.casinoloyalty.localstack.RunningLocalStack;
 import org.casinoloyalty.localstack.database.Catalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -171,8 +172,10 @@ class ChaosIT {
 			answered.set(status);
 			return status.get("sent").asLong() == status.get("acknowledged").asLong() + status.get("failed").asLong();
 		});
-		long end = topicEnd();
-		await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> committedOffsets() >= end);
+		long end = RunningLocalStack.topicEnd(LocalDemo.KAFKA);
+		JdbcClient stored = demoSql();
+		await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+			.until(() -> RunningLocalStack.committedOffsets(stored) >= end);
 		JsonNode after = answered.get();
 		long sent = delta(after, before, "sent");
 		long failedSends = delta(after, before, "failed");
@@ -259,7 +262,7 @@ class ChaosIT {
 
 	private String schemaFiveTimes() throws Exception {
 		String script = new ClassPathResource("db/local-schema.sql").getContentAsString(StandardCharsets.UTF_8);
-		JdbcClient sql = JdbcClient.create(new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:4566/dev", "root", ""));
+		JdbcClient sql = demoSql();
 		List<String> catalog = Catalog.of(sql);
 		for (int run = 1; run <= 5; run++) {
 			try (Connection connection = demo.sql(); Statement statement = connection.createStatement()) {
@@ -322,33 +325,16 @@ class ChaosIT {
 				+ ", ingest " + ingest;
 	}
 
-	/** Records on gaming-transactions, over all partitions. */
-	private static long topicEnd() {
-		try (KafkaConsumer<String, String> consumer = consumer()) {
-			List<TopicPartition> partitions = consumer.partitionsFor("gaming-transactions")
-				.stream()
-				.map(info -> new TopicPartition(info.topic(), info.partition()))
-				.toList();
-			return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
-		}
-	}
-
-	/** Records local-stack has read and committed, over all partitions (its stored next offsets). */
-	private long committedOffsets() throws Exception {
-		try (Connection sql = demo.sql(); Statement statement = sql.createStatement();
-				ResultSet row = statement.executeQuery("""
-						SELECT coalesce(sum(next_offset), 0) FROM local_stack.partition_offsets WHERE topic = 'gaming-transactions'""")) {
-			row.next();
-			return row.getLong(1);
-		}
-	}
-
 	private long counted() throws Exception {
 		try (Connection sql = demo.sql(); Statement statement = sql.createStatement();
 				ResultSet row = statement.executeQuery("SELECT coalesce(sum(transaction_count), 0) FROM member_window_live")) {
 			row.next();
 			return row.getLong(1);
 		}
+	}
+
+	private static JdbcClient demoSql() {
+		return JdbcClient.create(new DriverManagerDataSource(LocalDemo.JDBC_URL, "root", ""));
 	}
 
 	private static KafkaConsumer<String, String> consumer() {

@@ -25,6 +25,8 @@ final class LocalDemo {
 
 	static final String KAFKA = "127.0.0.1:19092";
 
+	static final String JDBC_URL = "jdbc:postgresql://127.0.0.1:4566/dev";
+
 	static final URI GENERATOR = URI.create("http://127.0.0.1:8000");
 
 	static final URI DASHBOARD = URI.create("http://127.0.0.1:8501");
@@ -127,7 +129,7 @@ final class LocalDemo {
 	}
 
 	Connection sql() throws SQLException {
-		return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:4566/dev", "root", "");
+		return DriverManager.getConnection(JDBC_URL, "root", "");
 	}
 
 }

@@ -65,10 +65,7 @@ class IngestStore {
 			ON CONFLICT (topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset, watermark = EXCLUDED.watermark""";
 
 	/** The offers of the windows this batch closes, into the outbox (local-schema.sql, D20). */
-	private static final String RECORD_CLOSED_OFFERS = """
-			INSERT INTO local_stack.outbox (topic, record_key, payload)
-			SELECT 'loyalty-offers', convert_to(record_key, 'UTF8'), convert_to(payload, 'UTF8')
-			FROM local_stack.offers_closed_since(?)""";
+	private static final String RECORD_CLOSED_OFFERS = "SELECT local_stack.outbox_closed_offers(?)";
 
 	/** A record of this batch that cannot be parsed, into the outbox for the dead-letter topic (D21). */
 	private static final String RECORD_DEAD_LETTER = """
@@ -231,7 +228,7 @@ class IngestStore {
 	private static void recordClosedOffers(Connection connection, LocalDateTime watermarkBefore) throws SQLException {
 		try (PreparedStatement insert = connection.prepareStatement(RECORD_CLOSED_OFFERS)) {
 			insert.setObject(1, watermarkBefore, Types.TIMESTAMP);
-			insert.executeUpdate();
+			insert.execute();
 		}
 	}
 

@@ -25,10 +25,10 @@ class OutboxHealthIndicator implements HealthIndicator {
 		Health.Builder health = relay.relaying() && failure == null ? Health.up() : Health.down();
 		health.withDetail("relayed", relay.relayed()).withDetail("lastRelay", String.valueOf(relay.lastRelay()));
 		try {
-			long parked = relay.parked();
-			health.withDetail("pending", relay.pending()).withDetail("parked", parked);
-			if (parked > 0 && failure == null && relay.relaying()) {
-				health.status(DegradedStatus.DEGRADED).withDetail("warning", parked + " records the broker refused are parked in"
+			OutboxRelay.Backlog backlog = relay.backlog();
+			health.withDetail("pending", backlog.pending()).withDetail("parked", backlog.parked());
+			if (backlog.parked() > 0 && failure == null && relay.relaying()) {
+				health.status(DegradedStatus.DEGRADED).withDetail("warning", backlog.parked() + " records the broker refused are parked in"
 						+ " local_stack.outbox (docs/operations.md, \"Parked outbox records\")");
 			}
 		}

@@ -126,13 +126,17 @@ class OutboxRelay implements SmartLifecycle {
 		return relayed.get();
 	}
 
-	long pending() {
-		return sql.sql("SELECT count(*) FROM local_stack.outbox WHERE failed_at IS NULL").query(Long.class).single();
+	/**
+	 * @param pending records waiting to be relayed
+	 * @param parked records the broker refused {@code max-attempts} times, kept in the outbox for the operator
+	 */
+	record Backlog(long pending, long parked) {
 	}
 
-	/** Records the broker refused {@code max-attempts} times, kept in the outbox for the operator. */
-	long parked() {
-		return sql.sql("SELECT count(*) FROM local_stack.outbox WHERE failed_at IS NOT NULL").query(Long.class).single();
+	Backlog backlog() {
+		return sql.sql("""
+				SELECT count(*) FILTER (WHERE failed_at IS NULL) AS pending, count(*) FILTER (WHERE failed_at IS NOT NULL) AS parked
+				FROM local_stack.outbox""").query(Backlog.class).single();
 	}
 
 	Instant lastRelay() {
