@@ -7,6 +7,11 @@ DOCKER := $(shell docker info >/dev/null 2>&1 && echo yes)
 COMPOSE := docker compose -f docker-compose.yml
 API := scripts/generator-api.sh
 
+# make demo MEMBERS=20000: a generated roster of that many members (default: the original's 15)
+ifdef MEMBERS
+export CASINO_SIMULATION_MEMBERS := $(MEMBERS)
+endif
+
 .PHONY: help demo start local stop restart clean check status logs dashboard console \
         inject inject-rate inject-fast inject-slow inject-stop inject-status build test \
         bench bench-generator bench-local bench-dashboard bench-startup bench-latency chaos password-hash
@@ -15,7 +20,7 @@ help: ## Show all commands
 	@echo "Casino Loyalty Streaming — $(if $(DOCKER),Docker engine found: Docker mode,no Docker engine: local mode)"
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
 
-demo: ## Run the complete demo with data generation (Docker if available, else local stack)
+demo: ## Run the complete demo with data generation (Docker if available, else local stack); MEMBERS=20000 for a larger roster
 	@scripts/run-demo.sh
 
 start: ## Start the services only; the generator waits for `make inject`

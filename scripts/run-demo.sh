@@ -4,6 +4,12 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 
+# Refused here, before anything starts, rather than as a binding error in the generator's log.
+if [[ -n "${CASINO_SIMULATION_MEMBERS:-}" ]] && ! [[ "$CASINO_SIMULATION_MEMBERS" =~ ^[1-9][0-9]{0,6}$ && "$CASINO_SIMULATION_MEMBERS" -le 1000000 ]]; then
+  echo "MEMBERS (CASINO_SIMULATION_MEMBERS) must be a whole number from 1 to 1000000, not '$CASINO_SIMULATION_MEMBERS'" >&2
+  exit 2
+fi
+
 if docker info >/dev/null 2>&1; then
   auto_start=true
   [[ "${1:-}" == "--no-data" ]] && auto_start=false

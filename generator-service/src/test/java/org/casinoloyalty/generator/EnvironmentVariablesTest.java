@@ -7,6 +7,8 @@ import org.casinoloyalty.generator.simulation.Persona;
 import org.casinoloyalty.generator.simulation.SimulationProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -45,6 +47,24 @@ class EnvironmentVariablesTest {
 		assertThat(generator.autoStart()).isFalse();
 		assertThat(generator.defaultRate()).isEqualTo(7);
 		assertThat(generator.maxRate()).isEqualTo(500);
+	}
+
+	/** These variables are mapped in application.yml, so they are bound through it. */
+	@Test
+	void rosterSizeAndShareVariables() throws Exception {
+		var environment = new StandardEnvironment();
+		new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
+			.forEach(environment.getPropertySources()::addLast);
+		var unset = Binder.get(environment).bind("casino.generator.simulation", SimulationProperties.class).get();
+		assertThat(unset.rosterSize()).isNull();
+		assertThat(unset.instance()).isEqualTo(SimulationProperties.RosterShare.WHOLE);
+		assertThat(MemberRoster.from(unset)).isEqualTo(MemberRoster.defaultRoster());
+
+		environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("test-env", Map.of(
+				"CASINO_SIMULATION_MEMBERS", "20000", "CASINO_GENERATOR_INSTANCE", "1", "CASINO_GENERATOR_INSTANCES", "3")));
+		var set = Binder.get(environment).bind("casino.generator.simulation", SimulationProperties.class).get();
+		assertThat(set.rosterSize()).isEqualTo(20_000);
+		assertThat(set.instance()).isEqualTo(new SimulationProperties.RosterShare(1, 3));
 	}
 
 	@Test

@@ -12,9 +12,34 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 /** The members who play: the original README's 1001–1015 unless configured otherwise. */
 public final class MemberRoster {
+
+	/** The largest generated roster: ids stay four to seven digits, and the roster fits in a few hundred MB. */
+	public static final int MAX_SIZE = 1_000_000;
+
+	/**
+	 * The generated names' fixed seed: the roster is the same on every machine and for every generator
+	 * instance, whatever the play's seed, so generators sharing a roster agree on who is who.
+	 */
+	private static final long NAME_SEED = 20261203L;
+
+	private static final List<String> FIRST_NAMES = List.of("Aaron", "Abigail", "Adrian", "Aisha", "Alan", "Amara",
+			"Andre", "Angela", "Arjun", "Ava", "Bianca", "Brandon", "Camila", "Carlos", "Chloe", "Daniel", "Diana",
+			"Dmitri", "Elena", "Ethan", "Fatima", "Felix", "Gabriel", "Hana", "Hugo", "Imani", "Isaac", "Jasmine",
+			"Javier", "Julia", "Kai", "Keiko", "Leo", "Lucia", "Malik", "Maya", "Mei", "Nadia", "Nathan", "Noah",
+			"Olivia", "Omar", "Priya", "Quentin", "Rafael", "Rosa", "Samuel", "Sara", "Sofia", "Tariq", "Thomas",
+			"Uma", "Victor", "Wei", "Xavier", "Yara", "Yusuf", "Zara", "Zoe", "Hiro", "Ingrid", "Luca", "Marta", "Pablo");
+
+	private static final List<String> LAST_NAMES = List.of("Adams", "Ahmed", "Alvarez", "Anderson", "Baker", "Becker",
+			"Bianchi", "Campbell", "Castro", "Chen", "Cohen", "Costa", "Dubois", "Evans", "Fischer", "Flores", "Garcia",
+			"Gupta", "Hall", "Hansen", "Hernandez", "Hughes", "Ito", "Jensen", "Khan", "Kim", "Kowalski", "Kumar",
+			"Larsen", "Lee", "Lopez", "Martin", "Meyer", "Mendes", "Moreau", "Murphy", "Nakamura", "Nguyen", "Novak",
+			"Okafor", "Olsen", "Park", "Patel", "Perez", "Petrov", "Quinn", "Ramos", "Reyes", "Rossi", "Sato", "Schmidt",
+			"Silva", "Singh", "Smith", "Suzuki", "Tanaka", "Torres", "Wagner", "Walker", "Wang", "Weber", "Wong",
+			"Yamamoto", "Zhang");
 
 	private MemberRoster() {
 	}
@@ -39,7 +64,33 @@ public final class MemberRoster {
 				new Member(1015, "Oscar Lopez", Persona.UNLUCKY));
 	}
 
-	/** Members from properties win over a roster file, which wins over the default roster. */
+	/**
+	 * {@code size} members, ids from 1001, in the original's pattern repeated: of every fifteen, five high
+	 * rollers, five regulars, five unlucky, so the persona shares are the original's at any size. The first
+	 * fifteen are the original's members; the others get names drawn from a fixed seed ("Maya K. Tanaka"),
+	 * so a roster is a prefix of every larger one and the same wherever it is generated.
+	 */
+	public static List<Member> ofSize(int size) {
+		if (size < 1 || size > MAX_SIZE) {
+			throw new IllegalArgumentException("a generated roster has 1 to " + MAX_SIZE + " members, not " + size);
+		}
+		List<Member> original = defaultRoster();
+		List<Member> members = new ArrayList<>(size);
+		SplittableRandom names = new SplittableRandom(NAME_SEED);
+		for (int position = 0; position < size; position++) {
+			Member pattern = original.get(position % original.size());
+			String name = position < original.size() ? pattern.name()
+					: FIRST_NAMES.get(names.nextInt(FIRST_NAMES.size())) + " " + (char) ('A' + names.nextInt(26)) + ". "
+							+ LAST_NAMES.get(names.nextInt(LAST_NAMES.size()));
+			members.add(new Member(1001L + position, name, pattern.persona()));
+		}
+		return List.copyOf(members);
+	}
+
+	/**
+	 * Members from properties win over a roster file; otherwise the generated roster of the configured size,
+	 * or the original's fifteen.
+	 */
 	public static List<Member> from(SimulationProperties properties) {
 		if (!properties.members().isEmpty()) {
 			return requireUniqueIds(properties.members().stream().map(SimulationProperties.MemberEntry::toMember).toList(),
@@ -48,7 +99,7 @@ public final class MemberRoster {
 		if (properties.rosterFile() != null) {
 			return fromCsv(properties.rosterFile());
 		}
-		return defaultRoster();
+		return properties.rosterSize() == null ? defaultRoster() : ofSize(properties.rosterSize());
 	}
 
 	/** Reads {@code id,name,persona} lines; blank lines and lines starting with {@code #} are skipped. */

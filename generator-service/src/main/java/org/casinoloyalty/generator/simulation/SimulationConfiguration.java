@@ -22,10 +22,19 @@ class SimulationConfiguration {
 	@Bean
 	CasinoSimulator casinoSimulator(Clock clock, SimulationProperties properties) {
 		var roster = MemberRoster.from(properties);
+		var share = properties.instance();
+		var played = share.of(roster);
 		long seed = properties.seed() != null ? properties.seed() : new SplittableRandom().nextLong();
-		log.info("Simulating {} members with random seed {} (set casino.generator.simulation.seed={} to replay this run)",
-				roster.size(), seed, seed);
-		return new CasinoSimulator(roster, new SplittableRandom(seed), clock, new TransactionIds(clock));
+		if (share.whole()) {
+			log.info("Simulating {} members with random seed {} (set casino.generator.simulation.seed={} to replay this run)",
+					roster.size(), seed, seed);
+		}
+		else {
+			log.info("Generator {} of {}: simulating {} of the roster's {} members with random seed {} (set "
+					+ "casino.generator.simulation.seed={} to replay this run)", share.index() + 1, share.count(),
+					played.size(), roster.size(), seed, seed);
+		}
+		return new CasinoSimulator(played, new SplittableRandom(seed), clock, new TransactionIds(clock, share));
 	}
 
 }

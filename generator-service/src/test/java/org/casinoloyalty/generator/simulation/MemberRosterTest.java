@@ -13,7 +13,7 @@ class MemberRosterTest {
 
 	@Test
 	void theDefaultRosterIsTheOriginalsFifteenMembers() {
-		List<Member> roster = MemberRoster.from(new SimulationProperties(null, null, null));
+		List<Member> roster = MemberRoster.from(new SimulationProperties(null, null, null, null, null));
 		assertThat(roster).extracting(Member::id).containsExactly(1001L, 1002L, 1003L, 1004L, 1005L, 1006L, 1007L, 1008L,
 				1009L, 1010L, 1011L, 1012L, 1013L, 1014L, 1015L);
 		assertThat(roster.subList(0, 5)).extracting(Member::persona).containsOnly(Persona.HIGH_ROLLER);
@@ -24,7 +24,7 @@ class MemberRosterTest {
 	@Test
 	void membersGivenAsPropertiesWinOverTheFile() {
 		var properties = new SimulationProperties(null,
-				List.of(new SimulationProperties.MemberEntry(7, "Seven", Persona.UNLUCKY)), csv("1,One,regular"));
+				List.of(new SimulationProperties.MemberEntry(7, "Seven", Persona.UNLUCKY)), csv("1,One,regular"), null, null);
 		assertThat(MemberRoster.from(properties)).containsExactly(new Member(7, "Seven", Persona.UNLUCKY));
 	}
 
@@ -36,22 +36,22 @@ class MemberRosterTest {
 
 				2002,Yann Roe,REGULAR
 				2003,Xia Po,unlucky
-				"""));
+				"""), null, null);
 		assertThat(MemberRoster.from(properties)).containsExactly(new Member(2001, "Zoe Quinn", Persona.HIGH_ROLLER),
 				new Member(2002, "Yann Roe", Persona.REGULAR), new Member(2003, "Xia Po", Persona.UNLUCKY));
 	}
 
 	@Test
 	void aBadRosterFileIsRefusedWithTheLineThatIsWrong() {
-		assertThatIllegalArgumentException().isThrownBy(() -> MemberRoster.from(new SimulationProperties(null, null, csv("1,A,regular\n2,B,lucky"))))
+		assertThatIllegalArgumentException().isThrownBy(() -> MemberRoster.from(new SimulationProperties(null, null, csv("1,A,regular\n2,B,lucky"), null, null)))
 			.withMessageContaining("line 2").withMessageContaining("persona 'lucky'");
-		assertThatIllegalArgumentException().isThrownBy(() -> MemberRoster.from(new SimulationProperties(null, null, csv("x,A,regular"))))
+		assertThatIllegalArgumentException().isThrownBy(() -> MemberRoster.from(new SimulationProperties(null, null, csv("x,A,regular"), null, null)))
 			.withMessageContaining("line 1").withMessageContaining("'x' is not a whole number");
-		assertThatIllegalArgumentException().isThrownBy(() -> MemberRoster.from(new SimulationProperties(null, null, csv("1,A"))))
+		assertThatIllegalArgumentException().isThrownBy(() -> MemberRoster.from(new SimulationProperties(null, null, csv("1,A"), null, null)))
 			.withMessageContaining("expected id,name,persona");
-		assertThatIllegalArgumentException().isThrownBy(() -> MemberRoster.from(new SimulationProperties(null, null, csv("1,A,regular\n1,B,unlucky"))))
+		assertThatIllegalArgumentException().isThrownBy(() -> MemberRoster.from(new SimulationProperties(null, null, csv("1,A,regular\n1,B,unlucky"), null, null)))
 			.withMessageContaining("member id 1 appears twice");
-		assertThatIllegalArgumentException().isThrownBy(() -> MemberRoster.from(new SimulationProperties(null, null, csv("# nobody"))))
+		assertThatIllegalArgumentException().isThrownBy(() -> MemberRoster.from(new SimulationProperties(null, null, csv("# nobody"), null, null)))
 			.withMessageContaining("has no members");
 	}
 
