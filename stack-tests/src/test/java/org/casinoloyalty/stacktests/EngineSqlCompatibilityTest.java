@@ -72,9 +72,13 @@ class EngineSqlCompatibilityTest {
 	void findsTheStatementsOfEveryFeature() throws IOException {
 		List<EngineStatement> dashboard = EngineStatements.all();
 		assertThat(dashboard).extracting(EngineStatement::name)
-			.contains("AnalyticsRepository.GAME_STATS", "EngineDialect.FLUSH", "EngineDialect.VERSION",
-					"MemberActivityRepository.LEADERBOARD", "MemberActivityRepository.RECENT_WINDOWS",
-					"OfferRepository.DRINK", "OfferRepository.HOTEL", "OfferRuleRepository.ALL",
+			.contains("AnalyticsRepository.GAME_STATS", "AnalyticsRepository.MEMBER_TOTALS", "EngineDialect.FLUSH",
+					"EngineDialect.VERSION", "MemberActivityRepository.LEADERBOARD[lifetimeSpend desc]",
+					"MemberActivityRepository.LEADERBOARD[memberName asc]", "MemberActivityRepository.WINDOW[totalSpend desc]",
+					"OfferRepository.DRINK_WINDOW[qualifyingAmount desc]", "OfferRepository.HOTEL_WINDOW[memberId asc]",
+					"OfferRepository.ALL_PENDING[windowStart desc]", "OfferRepository.HOTEL_PENDING[memberName desc]",
+					"OfferRepository.DRINK_WINDOWS", "OfferRepository.HOTEL_ON_TRACK[amount desc]",
+					"OfferRepository.DRINK_ON_TRACK_COUNT", "OfferRuleRepository.ALL",
 					"OfferRuleRepository.UPDATE", "RedemptionRepository.FIND", "RedemptionRepository.INSERT",
 					"RedemptionRepository.SINCE", "WatermarkRepository.WATERMARK");
 		assertThat(dashboard).allSatisfy(statement -> assertThat(statement.sql()).isNotBlank());

@@ -16,12 +16,17 @@ import org.casinoloyalty.dashboard.live.LiveSnapshot;
 import org.casinoloyalty.dashboard.live.LiveState;
 import org.casinoloyalty.dashboard.live.SnapshotPoller;
 import org.casinoloyalty.dashboard.members.LeaderboardEntry;
-import org.casinoloyalty.dashboard.members.MemberActivityRepository;
+import org.casinoloyalty.dashboard.members.MemberRows;
 import org.casinoloyalty.dashboard.members.MemberWindow;
 import org.casinoloyalty.dashboard.offers.Offer;
+import org.casinoloyalty.dashboard.fulfillment.FulfillmentLiveQuery;
 import org.casinoloyalty.dashboard.offers.OfferBoard;
+import org.casinoloyalty.dashboard.offers.OnTrackCount;
+import org.casinoloyalty.dashboard.offers.WindowCount;
+import org.casinoloyalty.dashboard.sql.MemberSearch;
+import org.casinoloyalty.dashboard.sql.PagedQuery;
 import org.casinoloyalty.dashboard.offers.OfferBoards;
-import org.casinoloyalty.dashboard.offers.OfferRepository;
+import org.casinoloyalty.dashboard.offers.OfferRows;
 import org.casinoloyalty.dashboard.offers.OffersLiveQuery;
 import org.casinoloyalty.dashboard.redemption.RecentRedemptions;
 import org.casinoloyalty.dashboard.redemption.RedemptionsLiveQuery;
@@ -78,6 +83,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.Properties;
 import java.util.StringJoiner;
@@ -349,7 +355,8 @@ class RisingWaveStackTest {
 	@Order(6)
 	void parallelRedemptionsOfOneOfferHaveExactlyOneWinner() throws Exception {
 		try (ConfigurableApplicationContext racing = StackApplications.startDashboard(jdbcUrl(), RACERS)) {
-			List<Offer> drinkOffers = racing.getBean(OfferRepository.class).offersSince(OfferType.DRINK, EVER);
+			List<Offer> drinkOffers = offersOf(racing.getBean(OfferRows.class), racing.getBean(RedemptionService.class),
+					OfferType.DRINK);
 			assertThat(drinkOffers.stream().map(RisingWaveStackTest::render)).containsExactly(drinkOffer());
 			OfferToRedeem offer = drinkOffers.getFirst().toRedeem();
 			// Every click gets its own session: wait until the pool holds all its connections.
@@ -527,15 +534,19 @@ class RisingWaveStackTest {
 
 	// ---- the dashboard's reads, each row in the notation {@link #row} writes the expectations in
 
+	/** Every window of the test, newest first, each as the All Members tab pages it (highest spend first). */
 	private static List<String> windows() {
-		return bean(MemberActivityRepository.class).recentWindows(EVER)
-			.stream()
+		return Stream.of(T1, T0)
+			.flatMap(start -> bean(MemberRows.class).window(start, MemberSearch.EVERYONE, null, 0, PagedQuery.MAX_ROWS).stream())
 			.map(RisingWaveStackTest::render)
 			.toList();
 	}
 
 	private static List<String> leaderboard() {
-		return bean(MemberActivityRepository.class).leaderboard().stream().map(RisingWaveStackTest::render).toList();
+		return bean(MemberRows.class).leaderboard(MemberSearch.EVERYONE, null, 0, PagedQuery.MAX_ROWS)
+			.stream()
+			.map(RisingWaveStackTest::render)
+			.toList();
 	}
 
 	private static List<String> gameStats() {
@@ -543,18 +554,28 @@ class RisingWaveStackTest {
 	}
 
 	private static List<String> offers(OfferType type) {
-		return bean(OfferRepository.class).offersSince(type, EVER).stream().map(RisingWaveStackTest::render).toList();
+		return offersOf(bean(OfferRows.class), bean(RedemptionService.class), type).stream()
+			.map(RisingWaveStackTest::render)
+			.toList();
+	}
+
+	/** The offers of the test's one closed window (T0), as the Hotel or Drink tab pages them. */
+	private static List<Offer> offersOf(OfferRows rows, RedemptionService redemptions, OfferType type) {
+		return rows.window(type, T0, redemptions.businessDate(), MemberSearch.EVERYONE, null, 0, PagedQuery.MAX_ROWS)
+			.stream()
+			.map(OfferBoard.Line::offer)
+			.toList();
 	}
 
 	/** The one offer of this type, as the Hotel or Drink tab gets it to redeem. */
 	private static Offer onlyOffer(OfferType type) {
-		List<Offer> offers = bean(OfferRepository.class).offersSince(type, EVER);
+		List<Offer> offers = offersOf(bean(OfferRows.class), bean(RedemptionService.class), type);
 		assertThat(offers).hasSize(1);
 		return offers.getFirst();
 	}
 
 	private static List<Long> offeredMembers(OfferType type) {
-		return bean(OfferRepository.class).offersSince(type, EVER).stream().map(Offer::memberId).toList();
+		return offersOf(bean(OfferRows.class), bean(RedemptionService.class), type).stream().map(Offer::memberId).toList();
 	}
 
 	private static List<String> rules() {
@@ -605,24 +626,29 @@ class RisingWaveStackTest {
 		assertThat(snapshot.part(RulesLiveQuery.class).byType().values().stream().sorted(Comparator.comparing(rule -> rule.type().key()))
 			.map(RisingWaveStackTest::render)).as(as)
 			.containsExactly(row("drink", 1000, null), row("hotel", 5000, hotelRuleUpdatedAt));
-		OfferBoard.WindowOffers hotel = boards.board(OfferType.HOTEL).latest().orElseThrow();
-		assertThat(List.of(hotel.windowStart(), hotel.windowEnd())).as(as).containsExactly(T0, T1);
-		assertThat(hotel.lines()).as(as).hasSize(1);
-		assertThat(render(hotel.lines().getFirst().offer())).as(as).isEqualTo(hotelOffer());
-		assertThat(hotel.lines().getFirst().status()).as(as).isEqualTo(OfferStatus.REDEEMED);
-		assertThat(hotel.lines().getFirst().redemption()).as(as).isEqualTo(hotelRedemption);
-		OfferBoard.WindowOffers drink = boards.board(OfferType.DRINK).latest().orElseThrow();
-		assertThat(List.of(drink.windowStart(), drink.windowEnd())).as(as).containsExactly(T0, T1);
-		assertThat(drink.lines()).as(as).hasSize(1);
-		assertThat(render(drink.lines().getFirst().offer())).as(as).isEqualTo(drinkOffer());
-		assertThat(drink.lines().getFirst().status()).as(as).isEqualTo(OfferStatus.PENDING);
+		OfferBoard.LatestWindow hotel = boards.board(OfferType.HOTEL).latest().orElseThrow();
+		assertThat(hotel.counts()).as(as).isEqualTo(new WindowCount(T0, T1, 1, 1, 0));
+		assertThat(hotel.firstLines()).as(as).hasSize(1);
+		assertThat(render(hotel.firstLines().getFirst().offer())).as(as).isEqualTo(hotelOffer());
+		assertThat(hotel.firstLines().getFirst().status()).as(as).isEqualTo(OfferStatus.REDEEMED);
+		assertThat(hotel.firstLines().getFirst().redemption()).as(as).isEqualTo(hotelRedemption);
+		OfferBoard.LatestWindow drink = boards.board(OfferType.DRINK).latest().orElseThrow();
+		assertThat(drink.counts()).as(as).isEqualTo(new WindowCount(T0, T1, 1, 0, 1));
+		assertThat(drink.firstLines()).as(as).hasSize(1);
+		assertThat(render(drink.firstLines().getFirst().offer())).as(as).isEqualTo(drinkOffer());
+		assertThat(drink.firstLines().getFirst().status()).as(as).isEqualTo(OfferStatus.PENDING);
+		assertThat(boards.board(OfferType.HOTEL).onTrack().orElseThrow().counts()).as(as).isEqualTo(new OnTrackCount(1, 0));
+		assertThat(snapshot.part(FulfillmentLiveQuery.class).firstLines()).as(as)
+			.extracting(line -> render(line.offer()))
+			.containsExactly(drinkOffer());
 		assertThat(recent.redemptions()).as(as).containsExactly(hotelRedemption);
 		assertThat(snapshot.part(AnalyticsLiveQuery.class).games().stream().map(RisingWaveStackTest::render)).as(as)
 			.containsExactly(expectedGameStats());
 		assertThat(members.leaderboard().stream().map(RisingWaveStackTest::render)).as(as)
 			.containsExactly(expectedLeaderboard());
-		assertThat(members.windows().stream().map(RisingWaveStackTest::render)).as(as)
-			.containsExactly(closedWindows());
+		assertThat(members.openWindow()).as(as).isEqualTo(T1);
+		assertThat(members.openWindowMembers().stream().map(RisingWaveStackTest::render)).as(as)
+			.containsExactly(closedWindows()[0]);
 	}
 
 	// ---- what the steps above produced

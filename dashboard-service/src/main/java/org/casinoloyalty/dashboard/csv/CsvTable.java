@@ -17,7 +17,21 @@ public final class CsvTable {
 	private CsvTable() {
 	}
 
-	public static <T> void write(Writer out, List<String> header, List<T> rows, Function<T, List<?>> cells) {
+	/** How one kind of row is written: the header line, and the cells of a row in the header's order. */
+	public record Format<T>(List<String> header, Function<T, List<?>> cells) {
+
+		public Format {
+			header = List.copyOf(header);
+		}
+
+		public void write(Writer out, Iterable<T> rows) {
+			CsvTable.write(out, header, rows, cells);
+		}
+
+	}
+
+	/** Writes the rows as they are iterated, so a download need not hold them all. */
+	public static <T> void write(Writer out, List<String> header, Iterable<T> rows, Function<T, List<?>> cells) {
 		try {
 			writeLine(out, header);
 			for (T row : rows) {

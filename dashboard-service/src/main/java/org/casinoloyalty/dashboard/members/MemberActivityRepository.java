@@ -1,36 +1,43 @@
 package org.casinoloyalty.dashboard.members;
 
+import org.casinoloyalty.dashboard.sql.MemberSearch;
+import org.casinoloyalty.dashboard.sql.PagedQuery;
+import org.casinoloyalty.dashboard.sql.PagedQuery.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Per-window activity from {@code member_window_live} (every window, the open one included) and the
- * all-time {@code member_leaderboard}. A window counts as closed when it ends at or before the end
- * of the newest window in {@code member_daily_summary} (the emit-on-window-close view), which needs
- * one scalar subquery instead of a join per row.
- *
- * <p>The row limit is a literal, not a bind parameter: RisingWave folds LIMIT to a constant while
- * binding, before parameters are known, and rejects {@code LIMIT $1} (docs/sql-verification.md, rule R1).
+ * The all-time {@code member_leaderboard} and one window's rows of {@code member_window_live}, a page at a
+ * time. A window counts as closed when it ends at or before the end of the newest window in
+ * {@code member_daily_summary} (the emit-on-window-close view), which needs one scalar subquery instead of
+ * a join per row.
  */
 @Repository
-public class MemberActivityRepository {
+class MemberActivityRepository {
 
-	private static final String RECENT_WINDOWS = """
+	static final PagedQuery LEADERBOARD = new PagedQuery("""
+			SELECT member_id, member_name, lifetime_spend, lifetime_winnings, lifetime_net, lifetime_transactions, last_seen
+			FROM member_leaderboard
+			WHERE %s""".formatted(MemberSearch.condition("")),
+			Map.of("memberId", "member_id", "memberName", "member_name", "lifetimeSpend", "lifetime_spend",
+					"lifetimeWinnings", "lifetime_winnings", "lifetimeNet", "lifetime_net", "lifetimeTransactions",
+					"lifetime_transactions", "lastSeen", "last_seen"),
+			new Sort("lifetimeSpend", true), "member_id");
+
+	static final PagedQuery WINDOW = new PagedQuery("""
 			SELECT l.member_id, l.member_name, l.total_spend, l.total_winnings, l.net_amount, l.transaction_count,
 			       l.last_transaction, l.window_start, l.window_end,
 			       COALESCE(l.window_end <= (SELECT max(window_end) FROM member_daily_summary), false) AS closed
 			FROM member_window_live l
-			WHERE l.window_start >= :since
-			ORDER BY l.window_start DESC, l.total_spend DESC, l.member_id
-			LIMIT 500""";
-
-	private static final String LEADERBOARD = """
-			SELECT member_id, member_name, lifetime_spend, lifetime_winnings, lifetime_net, lifetime_transactions, last_seen
-			FROM member_leaderboard
-			ORDER BY lifetime_spend DESC, member_id""";
+			WHERE l.window_start = :windowStart AND %s""".formatted(MemberSearch.condition("l")),
+			Map.of("memberId", "l.member_id", "memberName", "l.member_name", "totalSpend", "l.total_spend",
+					"totalWinnings", "l.total_winnings", "netAmount", "l.net_amount", "transactionCount",
+					"l.transaction_count", "lastTransaction", "l.last_transaction"),
+			new Sort("totalSpend", true), "l.member_id");
 
 	private final JdbcClient jdbc;
 
@@ -38,13 +45,18 @@ public class MemberActivityRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Windows starting at or after {@code since}, newest first, at most 500 rows (2 h of 5-minute windows for 20 members). */
-	public List<MemberWindow> recentWindows(LocalDateTime since) {
-		return jdbc.sql(RECENT_WINDOWS).param("since", since).query(MemberWindow.class).list();
+	/** {@code sort} null: the default order, highest lifetime spend first. */
+	List<LeaderboardEntry> leaderboard(MemberSearch search, Sort sort, int offset, int limit) {
+		return jdbc.sql(LEADERBOARD.sql(sort, offset, limit)).params(search.parameters()).query(LeaderboardEntry.class).list();
 	}
 
-	public List<LeaderboardEntry> leaderboard() {
-		return jdbc.sql(LEADERBOARD).query(LeaderboardEntry.class).list();
+	/** The members who played in the window starting at {@code windowStart}; {@code sort} null: highest spend first. */
+	List<MemberWindow> window(LocalDateTime windowStart, MemberSearch search, Sort sort, int offset, int limit) {
+		return jdbc.sql(WINDOW.sql(sort, offset, limit))
+			.params(search.parameters())
+			.param("windowStart", windowStart)
+			.query(MemberWindow.class)
+			.list();
 	}
 
 }

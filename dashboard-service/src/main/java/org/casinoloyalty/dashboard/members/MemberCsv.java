@@ -2,7 +2,6 @@ package org.casinoloyalty.dashboard.members;
 
 import org.casinoloyalty.dashboard.csv.CsvTable;
 
-import java.io.Writer;
 import java.util.Arrays;
 import java.util.List;
 
@@ -12,22 +11,19 @@ import java.util.List;
  */
 public final class MemberCsv {
 
+	public static final CsvTable.Format<LeaderboardEntry> LEADERBOARD = new CsvTable.Format<>(List.of("member_id",
+			"member_name", "lifetime_spend", "lifetime_winnings", "lifetime_net", "lifetime_transactions", "last_seen"),
+			row -> Arrays.asList(row.memberId(), row.memberName(), row.lifetimeSpend(), row.lifetimeWinnings(),
+					row.lifetimeNet(), row.lifetimeTransactions(), row.lastSeen()));
+
+	public static final CsvTable.Format<MemberWindow> WINDOWS = new CsvTable.Format<>(List.of("member_id", "member_name",
+			"window_start", "window_end", "window_state", "total_spend", "total_winnings", "net_amount",
+			"transaction_count", "last_transaction"),
+			row -> Arrays.asList(row.memberId(), row.memberName(), row.windowStart(), row.windowEnd(),
+					row.closed() ? "closed" : "open", row.totalSpend(), row.totalWinnings(), row.netAmount(),
+					row.transactionCount(), row.lastTransaction()));
+
 	private MemberCsv() {
-	}
-
-	public static void writeLeaderboard(List<LeaderboardEntry> rows, Writer out) {
-		CsvTable.write(out, List.of("member_id", "member_name", "lifetime_spend", "lifetime_winnings", "lifetime_net",
-				"lifetime_transactions", "last_seen"), rows,
-				row -> Arrays.asList(row.memberId(), row.memberName(), row.lifetimeSpend(), row.lifetimeWinnings(),
-						row.lifetimeNet(), row.lifetimeTransactions(), row.lastSeen()));
-	}
-
-	public static void writeWindows(List<MemberWindow> rows, Writer out) {
-		CsvTable.write(out, List.of("member_id", "member_name", "window_start", "window_end", "window_state", "total_spend",
-				"total_winnings", "net_amount", "transaction_count", "last_transaction"), rows,
-				row -> Arrays.asList(row.memberId(), row.memberName(), row.windowStart(), row.windowEnd(),
-						row.closed() ? "closed" : "open", row.totalSpend(), row.totalWinnings(), row.netAmount(),
-						row.transactionCount(), row.lastTransaction()));
 	}
 
 }

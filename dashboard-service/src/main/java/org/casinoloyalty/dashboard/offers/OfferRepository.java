@@ -1,20 +1,61 @@
 package org.casinoloyalty.dashboard.offers;
 
+import org.casinoloyalty.dashboard.redemption.Redemption;
 import org.casinoloyalty.dashboard.rules.OfferType;
+import org.casinoloyalty.dashboard.sql.MemberSearch;
+import org.casinoloyalty.dashboard.sql.PagedQuery;
+import org.casinoloyalty.dashboard.sql.PagedQuery.Sort;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 
-/** The two offer views. */
+/**
+ * The two offer views, each offer with the redemption that decides its status (design §5): the
+ * redemption of this very window, else one of the same type on the business date (the one-per-day
+ * rule). The engine joins them, so a page of offers costs one statement whatever the number of offers.
+ * The views have the same columns and differ in the amount that qualifies a member (spend for the
+ * hotel, loss for the drink), which is also what they rank by.
+ */
 @Repository
-public class OfferRepository {
+class OfferRepository {
 
-	private static final String HOTEL = offersOf("hotel_room_offers", "total_spend");
+	/** Declared before the statements that use it: static fields initialise in order. */
+	private static final Map<String, String> OFFER_ORDERS = Map.of("memberId", "p.member_id", "memberName",
+			"p.member_name", "qualifyingAmount", "p.qualifying_amount", "transactionCount", "p.transaction_count",
+			"lastTransaction", "p.last_transaction", "windowStart", "p.window_start");
 
-	private static final String DRINK = offersOf("drink_offers", "loss_amount");
+	static final PagedQuery HOTEL_WINDOW = oneWindow(OfferType.HOTEL);
+
+	static final PagedQuery DRINK_WINDOW = oneWindow(OfferType.DRINK);
+
+	static final PagedQuery HOTEL_PENDING = pending(OfferType.HOTEL);
+
+	static final PagedQuery DRINK_PENDING = pending(OfferType.DRINK);
+
+	static final PagedQuery ALL_PENDING = pending(OfferType.values());
+
+	static final String HOTEL_WINDOWS = windowCounts(OfferType.HOTEL);
+
+	static final String DRINK_WINDOWS = windowCounts(OfferType.DRINK);
+
+	static final PagedQuery HOTEL_ON_TRACK = onTrack(OfferType.HOTEL);
+
+	static final PagedQuery DRINK_ON_TRACK = onTrack(OfferType.DRINK);
+
+	static final String HOTEL_ON_TRACK_COUNT = onTrackCount(OfferType.HOTEL);
+
+	static final String DRINK_ON_TRACK_COUNT = onTrackCount(OfferType.DRINK);
+
+	/** Upper bound of "every day" for the pending list; PostgreSQL's timestamps end in 294276. */
+	private static final LocalDateTime NO_END = LocalDateTime.of(9999, 12, 31, 0, 0);
 
 	private final JdbcClient jdbc;
 
@@ -22,28 +63,159 @@ public class OfferRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Offers of windows starting at or after {@code since}, newest window first. */
-	public List<Offer> offersSince(OfferType type, LocalDateTime since) {
-		RowMapper<Offer> row = (rs, i) -> new Offer(type, rs.getLong("member_id"), rs.getString("member_name"),
-				rs.getBigDecimal("total_spend"), rs.getBigDecimal("net_amount"), rs.getBigDecimal("qualifying_amount"),
-				rs.getLong("transaction_count"), rs.getObject("last_transaction", LocalDateTime.class),
-				rs.getObject("window_start", LocalDateTime.class), rs.getObject("window_end", LocalDateTime.class));
-		return jdbc.sql(type == OfferType.HOTEL ? HOTEL : DRINK).param("since", since).query(row).list();
+	/** The offers of the window starting at {@code windowStart}; {@code sort} null: highest amount first. */
+	List<OfferBoard.Line> window(OfferType type, LocalDateTime windowStart, LocalDate businessDate,
+			MemberSearch search, Sort sort, int offset, int limit) {
+		PagedQuery query = type == OfferType.HOTEL ? HOTEL_WINDOW : DRINK_WINDOW;
+		return jdbc.sql(query.sql(sort, offset, limit)).params(search.parameters())
+			.param("windowStart", windowStart)
+			.param("businessDate", businessDate)
+			.query(line(type))
+			.list();
 	}
 
 	/**
-	 * The two views have the same columns and differ in the amount that qualifies a member (spend for
-	 * the hotel, loss for the drink), which is also what they rank by. Built once, into the constants
-	 * above, so the engine checks see both statements as sent.
+	 * Offers awaiting redemption of windows starting at or after {@code since}, newest window first, of one
+	 * type or, {@code type} null, of both; {@code day} non-null keeps the windows that start on that day.
 	 */
-	private static String offersOf(String view, String qualifyingAmount) {
-		return """
-				SELECT member_id, member_name, total_spend, net_amount, %2$s AS qualifying_amount, transaction_count,
-				       last_transaction, window_start, window_end
-				FROM %1$s
-				WHERE window_start >= :since
-				ORDER BY window_start DESC, %2$s DESC, member_id""".formatted(view, qualifyingAmount);
+	List<OfferBoard.Line> pending(OfferType type, LocalDateTime since, LocalDate day, LocalDate businessDate,
+			MemberSearch search, Sort sort, int offset, int limit) {
+		PagedQuery query = type == null ? ALL_PENDING : type == OfferType.HOTEL ? HOTEL_PENDING : DRINK_PENDING;
+		LocalDateTime from = day == null || day.atStartOfDay().isBefore(since) ? since : day.atStartOfDay();
+		return jdbc.sql(query.sql(sort, offset, limit)).params(search.parameters())
+			.param("from", from)
+			.param("until", day == null ? NO_END : day.plusDays(1).atStartOfDay())
+			.param("businessDate", businessDate)
+			.query((rs, i) -> line(OfferType.fromKey(rs.getString("offer_type"))).mapRow(rs, i))
+			.list();
 	}
 
+	/** Offers, redeemed and pending per window starting at or after {@code since}, newest first. */
+	List<WindowCount> windowCounts(OfferType type, LocalDateTime since, LocalDate businessDate) {
+		return jdbc.sql(type == OfferType.HOTEL ? HOTEL_WINDOWS : DRINK_WINDOWS)
+			.param("since", since)
+			.param("businessDate", businessDate)
+			.query(WindowCount.class)
+			.list();
+	}
+
+	/** Members of the window starting at {@code windowStart} by spend (hotel) or loss (drink) so far. */
+	List<OnTrackMember> onTrack(OfferType type, LocalDateTime windowStart, MemberSearch search, Sort sort,
+			int offset, int limit) {
+		return jdbc.sql((type == OfferType.HOTEL ? HOTEL_ON_TRACK : DRINK_ON_TRACK).sql(sort, offset, limit))
+			.params(search.parameters())
+			.param("windowStart", windowStart)
+			.query(OnTrackMember.class)
+			.list();
+	}
+
+	/** How many members play in the window, and how many of them are at or above {@code threshold}. */
+	OnTrackCount onTrackCount(OfferType type, LocalDateTime windowStart, BigDecimal threshold) {
+		return jdbc.sql(type == OfferType.HOTEL ? HOTEL_ON_TRACK_COUNT : DRINK_ON_TRACK_COUNT)
+			.param("windowStart", windowStart)
+			.param("threshold", threshold)
+			.query(OnTrackCount.class)
+			.single();
+	}
+
+	private static RowMapper<OfferBoard.Line> line(OfferType type) {
+		return (rs, i) -> {
+			Offer offer = new Offer(type, rs.getLong("member_id"), rs.getString("member_name"),
+					rs.getBigDecimal("total_spend"), rs.getBigDecimal("net_amount"), rs.getBigDecimal("qualifying_amount"),
+					rs.getLong("transaction_count"), time(rs, "last_transaction"), time(rs, "window_start"),
+					time(rs, "window_end"));
+			if (rs.getObject("redeemed_at") != null) {
+				return new OfferBoard.Line(offer, OfferStatus.REDEEMED, new Redemption(offer.memberId(), offer.memberName(),
+						type, rs.getObject("redemption_date", LocalDate.class), offer.windowStart(), offer.windowEnd(),
+						time(rs, "redeemed_at"), rs.getString("redeemed_by")));
+			}
+			if (rs.getObject("today_redeemed_at") != null) {
+				return new OfferBoard.Line(offer, OfferStatus.DAILY_LIMIT_REACHED, new Redemption(offer.memberId(),
+						offer.memberName(), type, rs.getObject("today_date", LocalDate.class), time(rs, "today_window_start"),
+						time(rs, "today_window_end"), time(rs, "today_redeemed_at"), rs.getString("today_redeemed_by")));
+			}
+			return new OfferBoard.Line(offer, OfferStatus.PENDING, null);
+		};
+	}
+
+	private static LocalDateTime time(ResultSet rs, String column) throws SQLException {
+		return rs.getObject(column, LocalDateTime.class);
+	}
+
+	/**
+	 * Every offer of one view with its deciding redemptions, as the derived table {@code p}. Built once,
+	 * into the constants above, so the engine checks see each statement as sent.
+	 */
+	private static String withStatus(OfferType type) {
+		String view = type == OfferType.HOTEL ? "hotel_room_offers" : "drink_offers";
+		String qualifying = type == OfferType.HOTEL ? "total_spend" : "loss_amount";
+		return """
+				SELECT '%3$s' AS offer_type, o.member_id, o.member_name, o.total_spend, o.net_amount,
+				       o.%2$s AS qualifying_amount, o.transaction_count, o.last_transaction, o.window_start, o.window_end,
+				       r.redemption_date, r.redeemed_at, r.redeemed_by,
+				       t.redemption_date AS today_date, t.window_start AS today_window_start,
+				       t.window_end AS today_window_end, t.redeemed_at AS today_redeemed_at, t.redeemed_by AS today_redeemed_by
+				FROM %1$s o
+				LEFT JOIN redeemed_offers r
+				       ON r.member_id = o.member_id AND r.offer_type = '%3$s' AND r.window_start = o.window_start
+				LEFT JOIN redeemed_offers t
+				       ON t.member_id = o.member_id AND t.offer_type = '%3$s' AND t.redemption_date = :businessDate""".formatted(
+				view, qualifying, type.key());
+	}
+
+	private static PagedQuery oneWindow(OfferType type) {
+		return new PagedQuery("""
+				SELECT * FROM (
+				%s
+				) p
+				WHERE p.window_start = :windowStart AND %s""".formatted(withStatus(type), MemberSearch.condition("p")),
+				OFFER_ORDERS, new Sort("qualifyingAmount", true), "p.member_id");
+	}
+
+	private static PagedQuery pending(OfferType... types) {
+		String offers = String.join("\nUNION ALL\n", java.util.Arrays.stream(types).map(OfferRepository::withStatus).toList());
+		return new PagedQuery("""
+				SELECT * FROM (
+				%s
+				) p
+				WHERE p.redeemed_at IS NULL AND p.today_redeemed_at IS NULL
+				  AND p.window_start >= :from AND p.window_start < :until AND %s""".formatted(offers,
+				MemberSearch.condition("p")), OFFER_ORDERS, new Sort("windowStart", true),
+				"p.qualifying_amount DESC, p.offer_type, p.member_id");
+	}
+
+	private static String windowCounts(OfferType type) {
+		return """
+				SELECT p.window_start, p.window_end, count(*) AS offers, count(p.redeemed_at) AS redeemed,
+				       sum(CASE WHEN p.redeemed_at IS NULL AND p.today_redeemed_at IS NULL THEN 1 ELSE 0 END) AS pending
+				FROM (
+				%s
+				) p
+				WHERE p.window_start >= :since
+				GROUP BY p.window_start, p.window_end
+				ORDER BY p.window_start DESC""".formatted(withStatus(type));
+	}
+
+	/** The spend (hotel) or loss (drink) so far, as in the offer views: loss is the negated net, never below 0. */
+	private static String amount(OfferType type) {
+		return type == OfferType.HOTEL ? "total_spend" : "CASE WHEN net_amount < 0 THEN -net_amount ELSE 0 END";
+	}
+
+	private static PagedQuery onTrack(OfferType type) {
+		return new PagedQuery("""
+				SELECT member_id, member_name, %s AS amount, transaction_count, last_transaction
+				FROM member_window_live
+				WHERE window_start = :windowStart AND %s""".formatted(amount(type), MemberSearch.condition("")),
+				Map.of("memberId", "member_id", "memberName", "member_name", "amount",
+						type == OfferType.HOTEL ? "total_spend" : "-net_amount", "transactionCount", "transaction_count"),
+				new Sort("amount", true), "member_id");
+	}
+
+	private static String onTrackCount(OfferType type) {
+		return """
+				SELECT count(*) AS members, COALESCE(sum(CASE WHEN %s >= :threshold THEN 1 ELSE 0 END), 0) AS qualifying
+				FROM member_window_live
+				WHERE window_start = :windowStart""".formatted(amount(type));
+	}
 
 }

@@ -2,41 +2,50 @@ package org.casinoloyalty.dashboard.offers;
 
 import org.casinoloyalty.dashboard.live.LiveQuery;
 import org.casinoloyalty.dashboard.live.LiveRead;
-import org.casinoloyalty.dashboard.members.MemberActivity;
-import org.casinoloyalty.dashboard.members.MembersLiveQuery;
-import org.casinoloyalty.dashboard.redemption.RecentRedemptions;
+import org.casinoloyalty.dashboard.live.Watermark;
+import org.casinoloyalty.dashboard.sql.MemberSearch;
 import org.casinoloyalty.dashboard.redemption.RedemptionsLiveQuery;
+import org.casinoloyalty.dashboard.rules.OfferRule;
 import org.casinoloyalty.dashboard.rules.OfferRules;
 import org.casinoloyalty.dashboard.rules.OfferType;
 import org.casinoloyalty.dashboard.rules.RulesLiveQuery;
+import org.casinoloyalty.dashboard.sql.PagedQuery;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The offers part of every refresh: one read of each offer view, each offer with its redemption
- * status, and the members on track against the rule in force.
+ * The offers part of every refresh, four statements per offer type whatever the number of members: the
+ * counts per window, the first offers of the last closed window, and the open window's count and first
+ * members on track against the rule in force.
  */
 @Component
-public record OffersLiveQuery(OfferRepository repository) implements LiveQuery<OfferBoards> {
+public record OffersLiveQuery(OfferRepository repository, OfferRows rows) implements LiveQuery<OfferBoards> {
 
 	@Override
 	public OfferBoards read(LiveRead read) {
 		OfferRules rules = read.part(RulesLiveQuery.class);
-		RecentRedemptions redemptions = read.part(RedemptionsLiveQuery.class);
-		MemberActivity members = read.part(MembersLiveQuery.class);
+		LocalDate businessDate = read.part(RedemptionsLiveQuery.class).businessDate();
+		LocalDateTime lastClosedEnd = read.watermark().lastClosedWindowEnd();
+		LocalDateTime open = read.watermark().openWindowStart();
 		Map<OfferType, OfferBoard> boards = new EnumMap<>(OfferType.class);
-		List<Offer> all = new ArrayList<>();
 		for (OfferType type : OfferType.values()) {
-			List<Offer> offers = repository.offersSince(type, read.since());
-			all.addAll(offers);
-			boards.put(type, OfferBoard.build(type, rules.get(type), read.watermark(), offers, redemptions.redemptions(),
-					members.windows(), redemptions.businessDate()));
+			OfferRule rule = rules.get(type);
+			List<OfferBoard.Line> latest = lastClosedEnd == null ? List.of()
+					: rows.window(type, lastClosedEnd.minus(Watermark.WINDOW), businessDate,
+							MemberSearch.EVERYONE, null, 0, PagedQuery.FIRST_ROWS);
+			Optional<OfferBoard.OnTrack> onTrack = open == null ? Optional.empty()
+					: Optional.of(new OfferBoard.OnTrack(open, repository.onTrackCount(type, open, rule.threshold()),
+							rows.onTrack(type, open, rule.threshold(), MemberSearch.EVERYONE, null, 0, PagedQuery.FIRST_ROWS)));
+			boards.put(type, OfferBoard.build(type, rule, read.watermark(),
+					repository.windowCounts(type, read.since(), businessDate), latest, onTrack));
 		}
-		return new OfferBoards(boards, all);
+		return new OfferBoards(boards);
 	}
 
 }

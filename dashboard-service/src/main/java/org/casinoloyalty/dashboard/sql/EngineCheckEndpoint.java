@@ -7,6 +7,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -27,8 +28,13 @@ import java.util.regex.Pattern;
 class EngineCheckEndpoint {
 
 	/** A harmless value per parameter name; the names are the domain's, shared by all features. */
-	private static final Map<String, Object> SAMPLE_ARGUMENTS = Map.of("since", LocalDateTime.of(2000, 1, 1, 0, 0),
-			"memberId", 0L, "offerType", "hotel", "redemptionDate", LocalDate.of(2000, 1, 1));
+	private static final Map<String, Object> SAMPLE_ARGUMENTS = Map.ofEntries(
+			Map.entry("since", LocalDateTime.of(2000, 1, 1, 0, 0)), Map.entry("memberId", 0L),
+			Map.entry("offerType", "hotel"), Map.entry("redemptionDate", LocalDate.of(2000, 1, 1)),
+			Map.entry("businessDate", LocalDate.of(2000, 1, 1)), Map.entry("windowStart", LocalDateTime.of(2000, 1, 1, 0, 0)),
+			Map.entry("from", LocalDateTime.of(2000, 1, 1, 0, 0)), Map.entry("until", LocalDateTime.of(2000, 1, 2, 0, 0)),
+			Map.entry("threshold", BigDecimal.valueOf(5000)), Map.entry("search", ""),
+			Map.entry("namePattern", "%"));
 
 	private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):([A-Za-z_]\\w*)");
 

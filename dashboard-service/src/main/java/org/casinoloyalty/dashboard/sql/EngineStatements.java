@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * Every statement the dashboard sends to the engine, found where each feature declares it: the
- * {@code static final String} constants of the feature's {@code @Repository} class. No SQL lives
+ * {@code static final String} constants of the feature's {@code @Repository} class, and each order of its
+ * {@code static final} {@link PagedQuery} constants. No SQL lives
  * anywhere else ({@code ArchitectureTest} holds that), and no statement is assembled at run time, so
  * this list is complete: the compatibility test checks it against RisingWave's rules and
  * {@code make check} runs its queries against the engine.
@@ -42,11 +43,18 @@ public final class EngineStatements {
 		List<EngineStatement> statements = new ArrayList<>();
 		for (Field field : repository.getDeclaredFields()) {
 			int modifiers = field.getModifiers();
-			if (field.getType() == String.class && Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers)) {
+			boolean constant = Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers);
+			if (constant && (field.getType() == String.class || field.getType() == PagedQuery.class)) {
+				String name = repository.getSimpleName() + "." + field.getName();
 				field.setAccessible(true);
 				try {
-					statements.add(new EngineStatement(repository.getSimpleName() + "." + field.getName(),
-							(String) field.get(null)));
+					Object value = field.get(null);
+					if (value instanceof PagedQuery paged) {
+						statements.addAll(paged.variants(name));
+					}
+					else {
+						statements.add(new EngineStatement(name, (String) value));
+					}
 				}
 				catch (IllegalAccessException ex) {
 					throw new IllegalStateException("cannot read " + repository.getName() + "." + field.getName(), ex);

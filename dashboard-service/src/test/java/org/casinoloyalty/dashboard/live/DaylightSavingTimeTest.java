@@ -3,8 +3,9 @@ package org.casinoloyalty.dashboard.live;
 import org.casinoloyalty.dashboard.DatabaseTest;
 import org.casinoloyalty.dashboard.TestDatabase;
 import org.casinoloyalty.dashboard.offers.Offer;
-import org.casinoloyalty.dashboard.offers.OfferRepository;
+import org.casinoloyalty.dashboard.offers.OfferRows;
 import org.casinoloyalty.dashboard.rules.OfferType;
+import org.casinoloyalty.dashboard.sql.MemberSearch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class DaylightSavingTimeTest extends DatabaseTest {
 	private TimeZone before;
 
 	@Autowired
-	OfferRepository offers;
+	OfferRows offers;
 
 	@Autowired
 	WatermarkRepository watermark;
@@ -47,7 +48,8 @@ class DaylightSavingTimeTest extends DatabaseTest {
 	void aWindowInTheHourThatDaylightSavingSkipsReadsBackAsItIs() {
 		TestDatabase.closedWindow(1001, "James Chen", SPRING_FORWARD, "6200.00", "6000.00", 20);
 
-		Offer offer = offers.offersSince(OfferType.HOTEL, SPRING_FORWARD.minusHours(1)).getFirst();
+		Offer offer = offers.window(OfferType.HOTEL, SPRING_FORWARD, SPRING_FORWARD.toLocalDate(), MemberSearch.EVERYONE,
+				null, 0, 10).getFirst().offer();
 
 		assertThat(offer.windowStart()).isEqualTo(SPRING_FORWARD);
 		assertThat(offer.windowEnd()).isEqualTo(SPRING_FORWARD.plusMinutes(5));

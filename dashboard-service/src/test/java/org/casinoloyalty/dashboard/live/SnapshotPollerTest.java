@@ -44,16 +44,16 @@ class SnapshotPollerTest extends DatabaseTest {
 
 		assertThat(snapshot.watermark().lastClosedWindowEnd()).isEqualTo(W1.plusMinutes(5));
 		assertThat(snapshot.watermark().current()).isEqualTo(W1.plusMinutes(6).minusSeconds(10));
-		assertThat(offers.board(OfferType.HOTEL).latest().orElseThrow().lines())
+		assertThat(offers.board(OfferType.HOTEL).latest().orElseThrow().firstLines())
 			.singleElement()
 			.satisfies(line -> {
 				assertThat(line.offer().memberName()).isEqualTo("James Chen");
 				assertThat(line.status()).isEqualTo(OfferStatus.PENDING);
 			});
-		assertThat(offers.board(OfferType.DRINK).latest().orElseThrow().lines())
+		assertThat(offers.board(OfferType.DRINK).latest().orElseThrow().firstLines())
 			.singleElement()
 			.satisfies(line -> assertThat(line.offer().qualifyingAmount()).isEqualByComparingTo("2500.00"));
-		assertThat(offers.board(OfferType.HOTEL).progress()).singleElement()
+		assertThat(offers.board(OfferType.HOTEL).onTrack().orElseThrow().top()).singleElement()
 			.satisfies(p -> assertThat(p.fraction()).isEqualTo(0.5));
 		assertThat(snapshot.part(RulesLiveQuery.class).get(OfferType.HOTEL).threshold()).isEqualByComparingTo("5000");
 	}

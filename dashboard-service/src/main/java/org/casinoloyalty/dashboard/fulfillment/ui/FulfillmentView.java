@@ -1,5 +1,6 @@
 package org.casinoloyalty.dashboard.fulfillment.ui;
 
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -7,35 +8,41 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.casinoloyalty.dashboard.live.LiveSnapshot;
 import org.casinoloyalty.dashboard.offers.OfferBoard;
-import org.casinoloyalty.dashboard.offers.OfferBoards;
-import org.casinoloyalty.dashboard.offers.OffersLiveQuery;
+import org.casinoloyalty.dashboard.fulfillment.FulfillmentLiveQuery;
+import org.casinoloyalty.dashboard.fulfillment.PendingOffers;
+import org.casinoloyalty.dashboard.offers.OfferRows;
 import org.casinoloyalty.dashboard.redemption.Redemption;
 import org.casinoloyalty.dashboard.redemption.RedemptionsLiveQuery;
 import org.casinoloyalty.dashboard.redemption.ui.RedeemAction;
 import org.casinoloyalty.dashboard.rules.OfferType;
 import org.casinoloyalty.dashboard.ui.Formats;
 import org.casinoloyalty.dashboard.ui.LiveView;
+import org.casinoloyalty.dashboard.ui.MemberSearchField;
+import org.casinoloyalty.dashboard.ui.PagedRows;
+import org.casinoloyalty.dashboard.sql.MemberSearch;
+import org.casinoloyalty.dashboard.sql.PagedQuery;
 import org.casinoloyalty.dashboard.ui.MainLayout;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Fulfillment: every offer still awaiting redemption, with its button, and every redemption (who,
- * when, which window), filtered by offer type and business date.
+ * Fulfillment: every offer still awaiting redemption, with its button, a page at a time, and every
+ * redemption (who, when, which window), filtered by offer type and business date.
  */
 @Route(value = "fulfillment", layout = MainLayout.class)
 @PermitAll
@@ -51,18 +58,27 @@ class FulfillmentView extends VerticalLayout implements LiveView {
 
 	final Grid<OfferBoard.Line> pendingGrid = new Grid<>();
 
+	final TextField pendingSearch = MemberSearchField.create();
+
+	final PagedRows<OfferBoard.Line> pendingRows;
+
 	final Grid<Redemption> redeemedGrid = new Grid<>();
 
 	final Paragraph pendingEmpty = new Paragraph();
+
+	final Span pendingCount = new Span();
 
 	final Paragraph redeemedEmpty = new Paragraph();
 
 	private final RedeemAction redeemAction;
 
+	private final OfferRows rows;
+
 	private LiveSnapshot snapshot;
 
-	FulfillmentView(RedeemAction redeemAction) {
+	FulfillmentView(RedeemAction redeemAction, OfferRows rows) {
 		this.redeemAction = redeemAction;
+		this.rows = rows;
 		setWidthFull();
 		add(new H2("Fulfillment"));
 
@@ -71,15 +87,20 @@ class FulfillmentView extends VerticalLayout implements LiveView {
 		Stream.of(OfferType.values()).map(type -> type.names().shortName()).forEach(types::add);
 		typeFilter.setItems(types);
 		typeFilter.setValue(ALL_TYPES);
-		typeFilter.addValueChangeListener(event -> refresh());
+		typeFilter.addValueChangeListener(event -> showFiltered());
 		dateFilter.setClearButtonVisible(true);
 		dateFilter.setHelperText("Empty: every day shown");
-		dateFilter.addValueChangeListener(event -> refresh());
+		dateFilter.addValueChangeListener(event -> showFiltered());
 		add(new HorizontalLayout(typeFilter, dateFilter));
 
 		configurePendingGrid();
+		pendingRows = new PagedRows<>(pendingGrid, (search, sort, offset, limit) -> snapshot == null ? List.of()
+				: this.rows.pending(typeFilter().orElse(null), pending().since(), dateFilter.getValue(), pending().businessDate(),
+						search, sort, offset, limit));
+		pendingSearch.addValueChangeListener(event -> pendingRows.search(event.getValue()));
 		pendingEmpty.addClassName("empty-state");
-		add(new H3("Awaiting redemption"), pendingEmpty, pendingGrid);
+		pendingCount.addClassName("window-counts");
+		add(new H3("Awaiting redemption"), pendingCount, pendingSearch, pendingEmpty, pendingGrid);
 
 		configureRedeemedGrid();
 		redeemedEmpty.addClassName("empty-state");
@@ -92,17 +113,35 @@ class FulfillmentView extends VerticalLayout implements LiveView {
 		// A fixed height keeps the grid lazy: only the rows in view get a button (memory per browser).
 		pendingGrid.setHeight("420px");
 		pendingGrid.addColumn(line -> line.offer().type().names().shortName()).setHeader("Offer").setAutoWidth(true);
-		pendingGrid.addColumn(line -> line.offer().memberId()).setHeader("Member").setAutoWidth(true).setFlexGrow(0);
-		pendingGrid.addColumn(line -> line.offer().memberName()).setHeader("Name").setAutoWidth(true);
+		pendingGrid.addColumn(line -> line.offer().memberId())
+			.setHeader("Member")
+			.setKey("memberId")
+			.setSortable(true)
+			.setAutoWidth(true)
+			.setFlexGrow(0);
+		pendingGrid.addColumn(line -> line.offer().memberName()).setHeader("Name").setKey("memberName").setSortable(true).setAutoWidth(true);
 		pendingGrid.addColumn(line -> Formats.shortWindow(line.offer().windowStart(), line.offer().windowEnd()))
 			.setHeader("Window")
+			.setKey("windowStart")
+			.setSortable(true)
 			.setAutoWidth(true);
 		pendingGrid
 			.addColumn(line -> line.offer().type().names().verb() + " " + Formats.money(line.offer().qualifyingAmount()))
 			.setHeader("Qualified by")
+			.setKey("qualifyingAmount")
+			.setSortable(true)
 			.setTextAlign(ColumnTextAlign.END)
 			.setAutoWidth(true);
-		pendingGrid.addComponentColumn(line -> redeemAction.button(line.offer().toRedeem()))
+		pendingGrid.addComponentColumn(line -> {
+				Button button = redeemAction.button(line.offer().toRedeem());
+				// a filtered list is not in the snapshot: read again after the click
+				button.addClickListener(event -> {
+					if (filtered()) {
+						showFiltered();
+					}
+				});
+				return button;
+			})
 			.setHeader("")
 			.setKey("action")
 			.setAutoWidth(true);
@@ -124,35 +163,66 @@ class FulfillmentView extends VerticalLayout implements LiveView {
 	@Override
 	public void show(LiveSnapshot snapshot) {
 		this.snapshot = snapshot;
-		refresh();
+		if (!filtered()) {
+			PendingOffers pending = pending();
+			pendingRows.show(pending.firstLines());
+			showPending(pending.count() == 0);
+		}
+		showRedeemed();
 	}
 
-	private void refresh() {
+	/**
+	 * A filter's first rows are not in the snapshot: they are read when the person sets the filter, and
+	 * again only when the filter changes or an offer is redeemed here.
+	 */
+	private void showFiltered() {
 		if (snapshot == null) {
 			return;
 		}
-		Optional<OfferType> type = Stream.of(OfferType.values())
-			.filter(t -> t.names().shortName().equals(typeFilter.getValue()))
-			.findFirst();
+		if (filtered()) {
+			List<OfferBoard.Line> first = rows.pending(typeFilter().orElse(null), pending().since(), dateFilter.getValue(),
+					pending().businessDate(), MemberSearch.EVERYONE, null, 0, PagedQuery.FIRST_ROWS);
+			pendingRows.show(first);
+			showPending(first.isEmpty());
+		}
+		else {
+			show(snapshot);
+		}
+		showRedeemed();
+	}
+
+	private boolean filtered() {
+		return typeFilter().isPresent() || dateFilter.getValue() != null;
+	}
+
+	private Optional<OfferType> typeFilter() {
+		return Stream.of(OfferType.values()).filter(t -> t.names().shortName().equals(typeFilter.getValue())).findFirst();
+	}
+
+	private PendingOffers pending() {
+		return snapshot.part(FulfillmentLiveQuery.class);
+	}
+
+	private void showPending(boolean none) {
+		long all = pending().count();
+		pendingCount.setText(Formats.count(all) + (all == 1 ? " offer awaits" : " offers await")
+				+ " redemption in all, newest window first");
+		pendingGrid.setVisible(!none);
+		pendingSearch.setVisible(!none);
+		pendingEmpty.setVisible(none);
+		pendingEmpty.setText("No offer awaits redemption" + (filtered() ? " for this filter." : ".")
+				+ " Offers appear here when a window closes with a member above a threshold.");
+	}
+
+	private void showRedeemed() {
+		Optional<OfferType> type = typeFilter();
 		LocalDate date = dateFilter.getValue();
-		OfferBoards boards = snapshot.part(OffersLiveQuery.class);
-		List<OfferBoard.Line> pending = Stream.of(OfferType.values())
-			.filter(t -> type.isEmpty() || type.get() == t)
-			.flatMap(t -> boards.board(t).pending().stream())
-			.filter(line -> date == null || line.offer().windowStart().toLocalDate().equals(date))
-			.sorted(Comparator.comparing((OfferBoard.Line line) -> line.offer().windowStart()).reversed())
-			.toList();
 		List<Redemption> redeemed = snapshot.part(RedemptionsLiveQuery.class)
 			.redemptions()
 			.stream()
 			.filter(r -> type.isEmpty() || r.offerType() == type.get())
 			.filter(r -> date == null || r.redemptionDate().equals(date))
 			.toList();
-		pendingGrid.setItems(pending);
-		pendingGrid.setVisible(!pending.isEmpty());
-		pendingEmpty.setVisible(pending.isEmpty());
-		pendingEmpty.setText("No offer awaits redemption" + (type.isPresent() || date != null ? " for this filter." : ".")
-				+ " Offers appear here when a window closes with a member above a threshold.");
 		redeemedGrid.setItems(redeemed);
 		redeemedGrid.setVisible(!redeemed.isEmpty());
 		redeemedEmpty.setVisible(redeemed.isEmpty());

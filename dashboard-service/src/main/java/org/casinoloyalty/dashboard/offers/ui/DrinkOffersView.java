@@ -5,6 +5,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.casinoloyalty.dashboard.redemption.ui.RedeemAction;
+import org.casinoloyalty.dashboard.offers.OfferRows;
 import org.casinoloyalty.dashboard.rules.OfferType;
 import org.casinoloyalty.dashboard.ui.MainLayout;
 
@@ -14,8 +15,8 @@ import org.casinoloyalty.dashboard.ui.MainLayout;
 @PageTitle("Drink Offers · Casino Loyalty")
 class DrinkOffersView extends OffersTab {
 
-	DrinkOffersView(RedeemAction redeemAction) {
-		super(OfferType.DRINK, redeemAction);
+	DrinkOffersView(RedeemAction redeemAction, OfferRows rows) {
+		super(OfferType.DRINK, redeemAction, rows);
 	}
 
 }

@@ -6,6 +6,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.PermitAll;
 import org.casinoloyalty.dashboard.redemption.ui.RedeemAction;
+import org.casinoloyalty.dashboard.offers.OfferRows;
 import org.casinoloyalty.dashboard.rules.OfferType;
 import org.casinoloyalty.dashboard.ui.MainLayout;
 
@@ -16,8 +17,8 @@ import org.casinoloyalty.dashboard.ui.MainLayout;
 @PageTitle("Hotel Room Offers · Casino Loyalty")
 class HotelOffersView extends OffersTab {
 
-	HotelOffersView(RedeemAction redeemAction) {
-		super(OfferType.HOTEL, redeemAction);
+	HotelOffersView(RedeemAction redeemAction, OfferRows rows) {
+		super(OfferType.HOTEL, redeemAction, rows);
 	}
 
 }

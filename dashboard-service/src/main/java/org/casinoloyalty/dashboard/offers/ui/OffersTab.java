@@ -1,5 +1,6 @@
 package org.casinoloyalty.dashboard.offers.ui;
 
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -10,18 +11,25 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import org.casinoloyalty.dashboard.live.LiveSnapshot;
-import org.casinoloyalty.dashboard.offers.OfferBoard;
-import org.casinoloyalty.dashboard.offers.OfferStatus;
 import org.casinoloyalty.dashboard.live.Watermark;
+import org.casinoloyalty.dashboard.offers.OfferBoard;
+import org.casinoloyalty.dashboard.offers.OfferRows;
+import org.casinoloyalty.dashboard.offers.OfferStatus;
 import org.casinoloyalty.dashboard.offers.OffersLiveQuery;
+import org.casinoloyalty.dashboard.offers.WindowCount;
 import org.casinoloyalty.dashboard.redemption.RedemptionsLiveQuery;
 import org.casinoloyalty.dashboard.redemption.ui.RedeemAction;
 import org.casinoloyalty.dashboard.rules.OfferType;
 import org.casinoloyalty.dashboard.ui.Formats;
 import org.casinoloyalty.dashboard.ui.LiveView;
+import org.casinoloyalty.dashboard.ui.MemberSearchField;
+import org.casinoloyalty.dashboard.ui.PagedRows;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -29,22 +37,35 @@ import java.util.Map;
 
 /**
  * The Hotel and Drink tabs of the original: the watermark panel with the offers of the last closed
- * window, the members on track in the open window, and the earlier windows in collapsible sections
- * (their grids are built only when opened).
+ * window, the members on track in the open window, and the earlier windows in collapsible sections. Each
+ * shows its counts at once and its rows a page at a time: the first from the shared snapshot, the rest,
+ * and an opened section's, read when a person scrolls or searches.
  */
 abstract class OffersTab extends VerticalLayout implements LiveView {
 
 	final Span watermarkText = new Span();
 
+	final Span latestCounts = new Span();
+
 	final Paragraph latestEmpty = new Paragraph();
 
+	final TextField latestSearch = MemberSearchField.create();
+
 	final Grid<OfferBoard.Line> latestGrid;
+
+	final PagedRows<OfferBoard.Line> latestRows;
 
 	final Paragraph progressEmpty = new Paragraph();
 
 	final Span progressTitle = new Span();
 
+	final Span progressCounts = new Span();
+
+	final TextField progressSearch = MemberSearchField.create();
+
 	final Grid<OfferBoard.Progress> progressGrid = new Grid<>();
+
+	final PagedRows<OfferBoard.Progress> progressRows;
 
 	final VerticalLayout earlier = new VerticalLayout();
 
@@ -52,14 +73,22 @@ abstract class OffersTab extends VerticalLayout implements LiveView {
 
 	private final RedeemAction redeemAction;
 
+	private final OfferRows rows;
+
 	private final Paragraph rule = new Paragraph();
 
 	/** Earlier sections by window start, kept so an opened section stays open across refreshes. */
 	final Map<LocalDateTime, Section> sections = new HashMap<>();
 
-	OffersTab(OfferType type, RedeemAction redeemAction) {
+	/** What the paged reads need from the last snapshot shown. */
+	private OfferBoard board;
+
+	private LocalDate businessDate;
+
+	OffersTab(OfferType type, RedeemAction redeemAction, OfferRows rows) {
 		this.type = type;
 		this.redeemAction = redeemAction;
+		this.rows = rows;
 		addClassName("offers-tab");
 		setWidthFull();
 		add(new H2(type.names().title()), rule);
@@ -67,18 +96,29 @@ abstract class OffersTab extends VerticalLayout implements LiveView {
 		Div panel = new Div();
 		panel.addClassName("watermark-panel");
 		watermarkText.addClassName("watermark-text");
+		latestCounts.addClassName("window-counts");
 		latestGrid = offersGrid();
 		latestGrid.setId(type.key() + "-latest");
+		latestRows = new PagedRows<>(latestGrid, (search, sort, offset, limit) -> board == null || board.latest().isEmpty()
+				? List.of()
+				: rows.window(type, board.latest().get().counts().windowStart(), businessDate, search, sort, offset, limit));
+		latestSearch.addValueChangeListener(event -> latestRows.search(event.getValue()));
 		latestEmpty.addClassName("empty-state");
-		panel.add(new H3("Last closed window"), watermarkText, latestEmpty, latestGrid);
+		panel.add(new H3("Last closed window"), watermarkText, latestCounts, latestSearch, latestEmpty, latestGrid);
 		add(panel);
 
 		Div live = new Div();
 		live.addClassName("progress-panel");
 		progressTitle.addClassName("progress-title");
+		progressCounts.addClassName("window-counts");
 		configureProgressGrid();
+		progressRows = new PagedRows<>(progressGrid, (search, sort, offset, limit) -> board == null || board.onTrack().isEmpty()
+				? List.of()
+				: rows.onTrack(type, board.onTrack().get().windowStart(), board.rule().threshold(), search, sort, offset, limit));
+		progressSearch.addValueChangeListener(event -> progressRows.search(event.getValue()));
 		progressEmpty.addClassName("empty-state");
-		live.add(new H3("Current interval: members on track"), progressTitle, progressEmpty, progressGrid);
+		live.add(new H3("Current interval: members on track"), progressTitle, progressCounts, progressSearch, progressEmpty,
+				progressGrid);
 		add(live);
 
 		earlier.setPadding(false);
@@ -89,19 +129,31 @@ abstract class OffersTab extends VerticalLayout implements LiveView {
 	private Grid<OfferBoard.Line> offersGrid() {
 		Grid<OfferBoard.Line> grid = new Grid<>();
 		grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-		grid.setAllRowsVisible(true);
-		grid.addColumn(line -> line.offer().memberId()).setHeader("Member").setAutoWidth(true).setFlexGrow(0);
-		grid.addColumn(line -> line.offer().memberName()).setHeader("Name").setAutoWidth(true);
+		// A fixed height keeps the grid lazy: only the rows in view are read and get a button.
+		grid.setHeight("360px");
+		grid.addColumn(line -> line.offer().memberId())
+			.setHeader("Member")
+			.setKey("memberId")
+			.setSortable(true)
+			.setAutoWidth(true)
+			.setFlexGrow(0);
+		grid.addColumn(line -> line.offer().memberName()).setHeader("Name").setKey("memberName").setSortable(true).setAutoWidth(true);
 		grid.addColumn(line -> Formats.money(line.offer().qualifyingAmount()))
 			.setHeader(type == OfferType.HOTEL ? "Spent" : "Lost")
+			.setKey("qualifyingAmount")
+			.setSortable(true)
 			.setTextAlign(ColumnTextAlign.END)
 			.setAutoWidth(true);
 		grid.addColumn(line -> Formats.count(line.offer().transactionCount()))
 			.setHeader("Transactions")
+			.setKey("transactionCount")
+			.setSortable(true)
 			.setTextAlign(ColumnTextAlign.END)
 			.setAutoWidth(true);
 		grid.addColumn(line -> Formats.time(line.offer().lastTransaction()))
 			.setHeader("Last transaction (UTC)")
+			.setKey("lastTransaction")
+			.setSortable(true)
 			.setAutoWidth(true);
 		grid.addColumn(LitRenderer.<OfferBoard.Line>of("<span class='badge ${item.css}' title='${item.title}'>${item.label}</span>")
 			.withProperty("css", line -> line.status().name().toLowerCase())
@@ -112,8 +164,8 @@ abstract class OffersTab extends VerticalLayout implements LiveView {
 			.setHeader("Status")
 			.setKey("status")
 			.setAutoWidth(true);
-		grid.addComponentColumn(line -> line.status() == OfferStatus.PENDING
-				? redeemAction.button(line.offer().toRedeem()) : new Span(line.redemption() == null ? ""
+		grid.addComponentColumn(line -> line.status() == OfferStatus.PENDING ? redeemButton(grid, line)
+				: new Span(line.redemption() == null ? ""
 						: "by " + line.redemption().redeemedBy() + ", " + Formats.time(line.redemption().redeemedAt())))
 			.setHeader("Redemption")
 			.setKey("action")
@@ -121,11 +173,26 @@ abstract class OffersTab extends VerticalLayout implements LiveView {
 		return grid;
 	}
 
+	/**
+	 * The grid is read again after the click, so a searched, sorted or scrolled grid, which the snapshot
+	 * does not refresh, shows the new status too.
+	 */
+	private Button redeemButton(Grid<OfferBoard.Line> grid, OfferBoard.Line line) {
+		Button button = redeemAction.button(line.offer().toRedeem());
+		button.addClickListener(event -> grid.getDataProvider().refreshAll());
+		return button;
+	}
+
 	private void configureProgressGrid() {
 		progressGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
-		progressGrid.setAllRowsVisible(true);
-		progressGrid.addColumn(OfferBoard.Progress::memberId).setHeader("Member").setAutoWidth(true).setFlexGrow(0);
-		progressGrid.addColumn(OfferBoard.Progress::memberName).setHeader("Name").setAutoWidth(true);
+		progressGrid.setHeight("320px");
+		progressGrid.addColumn(OfferBoard.Progress::memberId)
+			.setHeader("Member")
+			.setKey("memberId")
+			.setSortable(true)
+			.setAutoWidth(true)
+			.setFlexGrow(0);
+		progressGrid.addColumn(OfferBoard.Progress::memberName).setHeader("Name").setKey("memberName").setSortable(true).setAutoWidth(true);
 		progressGrid.addColumn(LitRenderer.<OfferBoard.Progress>of("""
 				<div class="progress-cell"><vaadin-progress-bar value="${item.fraction}" class="${item.css}"></vaadin-progress-bar>
 				<span>${item.text}</span></div>""")
@@ -134,39 +201,46 @@ abstract class OffersTab extends VerticalLayout implements LiveView {
 			.withProperty("text", p -> Formats.money(p.amount()) + " of " + Formats.dollars(p.threshold())
 					+ (p.qualifies() ? " · qualifies when the window closes" : "")))
 			.setHeader(type == OfferType.HOTEL ? "Spent so far" : "Lost so far")
+			.setKey("amount")
+			.setSortable(true)
 			.setFlexGrow(3);
 		progressGrid.addColumn(p -> Formats.count(p.transactionCount()))
 			.setHeader("Transactions")
+			.setKey("transactionCount")
+			.setSortable(true)
 			.setTextAlign(ColumnTextAlign.END)
 			.setAutoWidth(true);
 	}
 
 	@Override
 	public void show(LiveSnapshot snapshot) {
-		OfferBoard board = snapshot.part(OffersLiveQuery.class).board(type);
+		board = snapshot.part(OffersLiveQuery.class).board(type);
+		businessDate = snapshot.part(RedemptionsLiveQuery.class).businessDate();
 		Watermark watermark = board.watermark();
 		rule.setText("Members who " + type.names().verb() + " at least " + Formats.dollars(board.rule().threshold())
 				+ " in one 5-minute window earn a " + type.names().rewardType() + ". One per customer per day ("
-				+ Formats.day(snapshot.part(RedemptionsLiveQuery.class).businessDate()) + ").");
-		showLatest(board, watermark);
-		showProgress(board, watermark);
+				+ Formats.day(businessDate) + ").");
+		showLatest(watermark);
+		showProgress(watermark);
 		showEarlier(board.earlier());
 	}
 
-	private void showLatest(OfferBoard board, Watermark watermark) {
+	private void showLatest(Watermark watermark) {
 		if (watermark.current() == null) {
 			watermarkText.setText("No events yet: the engine has no watermark.");
 		}
 		else {
 			watermarkText.setText(board.latest()
-				.map(w -> Formats.window(w.windowStart(), w.windowEnd()) + " · ")
+				.map(w -> Formats.window(w.counts().windowStart(), w.counts().windowEnd()) + " · ")
 				.orElse("") + "engine watermark ≈ " + Formats.time(watermark.current()) + " UTC (latest event "
 					+ Formats.time(watermark.latestEvent()) + " − 10 s)");
 		}
-		List<OfferBoard.Line> lines = board.latest().map(OfferBoard.WindowOffers::lines).orElse(List.of());
-		latestGrid.setItems(lines);
-		latestGrid.setVisible(!lines.isEmpty());
-		latestEmpty.setVisible(lines.isEmpty());
+		long offers = board.latest().map(w -> w.counts().offers()).orElse(0L);
+		latestCounts.setText(offers == 0 ? "" : counts(board.latest().get().counts()));
+		latestRows.show(board.latest().map(OfferBoard.LatestWindow::firstLines).orElse(List.of()));
+		latestGrid.setVisible(offers > 0);
+		latestSearch.setVisible(offers > 0);
+		latestEmpty.setVisible(offers == 0);
 		if (board.latest().isEmpty()) {
 			latestEmpty.setText(watermark.current() == null
 					? "Waiting for the first events from the generator (make inject)."
@@ -175,25 +249,37 @@ abstract class OffersTab extends VerticalLayout implements LiveView {
 							+ Formats.time(watermark.closingWindowEnd().plus(Watermark.DELAY)) + " UTC (watermark now ≈ "
 							+ Formats.time(watermark.current()) + ").");
 		}
-		else if (lines.isEmpty()) {
+		else if (offers == 0) {
 			latestEmpty.setText("No member " + type.names().verb() + " " + Formats.dollars(board.rule().threshold())
 					+ " or more in this window. The next window closes with the first event after "
 					+ Formats.time(watermark.closingWindowEnd().plus(Watermark.DELAY)) + " UTC.");
 		}
 	}
 
-	private void showProgress(OfferBoard board, Watermark watermark) {
+	private static String counts(WindowCount counts) {
+		return Formats.count(counts.offers()) + (counts.offers() == 1 ? " offer" : " offers") + " · "
+				+ Formats.count(counts.redeemed()) + " redeemed · " + Formats.count(counts.pending()) + " pending";
+	}
+
+	private void showProgress(Watermark watermark) {
 		LocalDateTime open = watermark.openWindowStart();
 		progressTitle.setText(open == null ? ""
 				: Formats.window(open, open.plus(Watermark.WINDOW)) + ", closes at about "
 						+ Formats.time(watermark.nextCloseAt()) + " UTC (event time)");
-		progressGrid.setItems(board.progress());
-		progressGrid.setVisible(!board.progress().isEmpty());
-		progressEmpty.setVisible(board.progress().isEmpty());
+		long playing = board.onTrack().map(track -> track.counts().members()).orElse(0L);
+		BigDecimal threshold = board.rule().threshold();
+		progressCounts.setText(playing == 0 ? ""
+				: Formats.count(playing) + (playing == 1 ? " member" : " members") + " playing · "
+						+ Formats.count(board.onTrack().get().counts().qualifying()) + " at " + Formats.dollars(threshold)
+						+ " or more, ranked by the amount " + type.names().verb());
+		progressRows.show(board.onTrack().map(OfferBoard.OnTrack::top).orElse(List.of()));
+		progressGrid.setVisible(playing > 0);
+		progressSearch.setVisible(playing > 0);
+		progressEmpty.setVisible(playing == 0);
 		progressEmpty.setText("No bets in the current window yet.");
 	}
 
-	private void showEarlier(List<OfferBoard.WindowOffers> windows) {
+	private void showEarlier(List<WindowCount> windows) {
 		Map<LocalDateTime, Section> kept = new HashMap<>();
 		earlier.removeAll();
 		if (windows.isEmpty()) {
@@ -201,10 +287,10 @@ abstract class OffersTab extends VerticalLayout implements LiveView {
 			none.addClassName("empty-state");
 			earlier.add(none);
 		}
-		for (OfferBoard.WindowOffers window : windows) {
+		for (WindowCount window : windows) {
 			Section section = sections.containsKey(window.windowStart()) ? sections.get(window.windowStart())
-					: new Section();
-			section.show(window);
+					: new Section(window.windowStart());
+			section.summary.setText(Formats.window(window.windowStart(), window.windowEnd()) + " · " + counts(window));
 			kept.put(window.windowStart(), section);
 			earlier.add(section.details);
 		}
@@ -212,7 +298,10 @@ abstract class OffersTab extends VerticalLayout implements LiveView {
 		sections.putAll(kept);
 	}
 
-	/** One earlier window: a collapsed summary; its grid is built the first time it is opened. */
+	/**
+	 * One earlier window: a collapsed summary; its grid is built the first time it is opened, and reads its
+	 * offers from the engine, as they were when it was opened or last scrolled.
+	 */
 	final class Section {
 
 		final Span summary = new Span();
@@ -221,27 +310,16 @@ abstract class OffersTab extends VerticalLayout implements LiveView {
 
 		Grid<OfferBoard.Line> grid;
 
-		private List<OfferBoard.Line> lines = List.of();
-
-		Section() {
+		Section(LocalDateTime windowStart) {
 			details.setWidthFull();
 			details.addOpenedChangeListener(event -> {
 				if (event.isOpened() && grid == null) {
 					grid = offersGrid();
-					grid.setItems(lines);
+					new PagedRows<>(grid, (search, sort, offset, limit) -> rows.window(type, windowStart, businessDate,
+							search, sort, offset, limit));
 					details.add(grid);
 				}
 			});
-		}
-
-		void show(OfferBoard.WindowOffers window) {
-			lines = window.lines();
-			long pending = lines.stream().filter(line -> line.status() == OfferStatus.PENDING).count();
-			summary.setText(Formats.window(window.windowStart(), window.windowEnd()) + " · " + lines.size()
-					+ (lines.size() == 1 ? " offer" : " offers") + " · " + pending + " pending");
-			if (grid != null) {
-				grid.setItems(lines);
-			}
 		}
 
 	}
