@@ -5,6 +5,8 @@ SHELL := /bin/bash
 
 DOCKER := $(shell docker info >/dev/null 2>&1 && echo yes)
 COMPOSE := docker compose -f docker-compose.yml
+# stop and clean reach both profiles: .env enables single-node only, and a cluster started by hand must stop too
+COMPOSE_ALL := $(COMPOSE) --profile single-node --profile cluster
 API := scripts/generator-api.sh
 
 # make demo MEMBERS=20000: a generated roster of that many members (default: the original's 15)
@@ -31,7 +33,7 @@ local: ## Run the demo on the local stack even when Docker is available
 
 stop: ## Stop all services (whichever mode runs)
 	@scripts/local-mode.sh stop
-	@if [ -n "$(DOCKER)" ]; then $(COMPOSE) stop; fi
+	@if [ -n "$(DOCKER)" ]; then $(COMPOSE_ALL) stop; fi
 
 restart: ## Restart the services, keeping their data
 	@$(MAKE) --no-print-directory stop
@@ -39,7 +41,7 @@ restart: ## Restart the services, keeping their data
 
 clean: ## Stop everything and remove all data, logs and build output
 	@$(MAKE) --no-print-directory stop
-	@if [ -n "$(DOCKER)" ]; then $(COMPOSE) down -v --remove-orphans; fi
+	@if [ -n "$(DOCKER)" ]; then $(COMPOSE_ALL) down -v --remove-orphans; fi
 	rm -rf .local
 	@scripts/mvn.sh -q clean
 

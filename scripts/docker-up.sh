@@ -17,8 +17,8 @@ timeout="${CASINO_WAIT_TIMEOUT:-600}"
 interval="${CASINO_PROGRESS_INTERVAL:-5}"
 log="$root/.local/logs/compose-up.log"
 
-# Container names as docker-compose.yml sets them, in its order.
-containers() { awk '/^    container_name:/ { print $2 }' "$compose_file"; }
+# Container names as docker-compose.yml sets them for the single-node stack, in its order.
+containers() { single_node_compose | awk '/^    container_name:/ { print $2 }'; }
 
 state_of() { # $1 = container: its health where it has a healthcheck, else its state
   docker inspect -f '{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}' "$1" 2>/dev/null \

@@ -41,9 +41,12 @@ class EnvironmentVariablesTest {
 	@Test
 	void generatorVariables() {
 		var generator = binderOf(Map.of("CASINO_GENERATOR_TOPIC", "t", "CASINO_GENERATOR_PARTITIONS", "3",
-				"CASINO_GENERATOR_DEFAULT_RATE", "7", "CASINO_GENERATOR_AUTOSTART", "false", "CASINO_GENERATOR_MAX_RATE", "500"))
+				"CASINO_GENERATOR_DEFAULT_RATE", "7", "CASINO_GENERATOR_AUTOSTART", "false", "CASINO_GENERATOR_MAX_RATE", "500",
+				"CASINO_GENERATOR_REPLICATION_FACTOR", "3"))
 			.bind("casino.generator", GeneratorProperties.class)
 			.get();
+		assertThat(generator.partitions()).isEqualTo(3);
+		assertThat(generator.replicationFactor()).isEqualTo(3);
 		assertThat(generator.autoStart()).isFalse();
 		assertThat(generator.defaultRate()).isEqualTo(7);
 		assertThat(generator.maxRate()).isEqualTo(500);
@@ -65,6 +68,15 @@ class EnvironmentVariablesTest {
 		var set = Binder.get(environment).bind("casino.generator.simulation", SimulationProperties.class).get();
 		assertThat(set.rosterSize()).isEqualTo(20_000);
 		assertThat(set.instance()).isEqualTo(new SimulationProperties.RosterShare(1, 3));
+	}
+
+	@Test
+	void topicsKeepOneCopyOfEachPartitionUnlessTold() {
+		var generator = binderOf(Map.of("CASINO_GENERATOR_TOPIC", "t", "CASINO_GENERATOR_PARTITIONS", "6",
+				"CASINO_GENERATOR_DEFAULT_RATE", "5"))
+			.bind("casino.generator", GeneratorProperties.class)
+			.get();
+		assertThat(generator.replicationFactor()).isEqualTo(1);
 	}
 
 	@Test

@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -207,21 +205,24 @@ class DockerPreflightTest {
 
 		Result result = run("--list-ports");
 
-		Set<Integer> listed = new TreeSet<>();
-		result.output().lines().forEach(line -> listed.add(Integer.parseInt(line.split(" ")[0])));
 		assertThat(result.exitCode()).isZero();
-		assertThat(listed).isEqualTo(publishedHostPorts()).contains(19092, 4566, 5691, 8080, 8000, 8501);
+		assertThat(result.output().lines()).containsExactlyInAnyOrderElementsOf(publishedHostPorts())
+			.contains("19092 redpanda", "4566 risingwave", "5691 risingwave", "8080 console", "8000 generator", "8501 dashboard");
 	}
 
-	/** Every host port docker-compose.yml publishes, read the way the Compose Specification describes. */
-	private static Set<Integer> publishedHostPorts() {
-		Set<Integer> ports = new TreeSet<>();
-		for (var service : ComposeFile.read().path("services")) {
-			for (var port : service.path("ports")) {
+	/**
+	 * "port service" for every host port the single-node stack of docker-compose.yml publishes (`make demo` starts no
+	 * other), read the way the Compose Specification describes: the cluster profile's services, with the same ports,
+	 * are not checked.
+	 */
+	private static List<String> publishedHostPorts() {
+		List<String> ports = new ArrayList<>();
+		ComposeFile.project(ComposeFile.read(), ComposeFile.SINGLE_NODE).path("services").properties().forEach(service -> {
+			for (var port : service.getValue().path("ports")) {
 				String[] parts = port.asString().split(":");
-				ports.add(Integer.parseInt(parts[parts.length - 2]));
+				ports.add(parts[parts.length - 2] + " " + service.getKey());
 			}
-		}
+		});
 		return ports;
 	}
 

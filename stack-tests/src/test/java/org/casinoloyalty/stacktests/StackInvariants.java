@@ -5,6 +5,7 @@ import tools.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,13 +17,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What issues 4 and 9 ask of docker-compose.yml beyond the Compose Specification: the five services of the
- * original, pinned images, a healthcheck wherever one can run (with a tool the image is known to have; for the
- * services built here on Actuator at the port their build argument PORT names, SERVICE naming a module), start
- * order on health, state on named volumes, memory limits that fit a laptop, and the original's host ports,
- * published on the loopback address unless CASINO_BIND says otherwise.
+ * What issues 4, 9 and 14 ask of docker-compose.yml beyond the Compose Specification. Every service belongs to
+ * exactly one of two profiles, and each profile on its own is a whole stack: pinned images, a healthcheck wherever
+ * one can run (with a tool the image is known to have; for the services built here on Actuator at the port their
+ * build argument PORT names, SERVICE naming a module), start order on health and only on services of the same
+ * profile, state on named volumes, memory limits within the profile's budget, and host ports each published once,
+ * on the loopback address unless CASINO_BIND says otherwise. The single-node profile (the default) also keeps the
+ * original's five services and host ports; the cluster profile's own rules are in {@link ClusterInvariants}.
  */
 final class StackInvariants {
+
+	static final List<String> PROFILES = List.of(ComposeFile.SINGLE_NODE, ComposeFile.CLUSTER);
 
 	static final List<String> SERVICES = List.of("redpanda", "risingwave", "console", "generator", "dashboard");
 
@@ -35,21 +40,24 @@ final class StackInvariants {
 			Set.of("redpanda", "risingwave"), "dashboard", Set.of("risingwave"));
 
 	/**
-	 * The program each service's healthcheck runs, and where the image is known to have it. A healthcheck on a
-	 * tool nobody confirmed in the image stays "unhealthy" forever and stops everything that waits for it.
-	 * redpanda: rpk (the image's entrypoint execs /usr/bin/rpk; Redpanda's redpanda-labs compose files check with
-	 * it); risingwave: bash (runtime stage ubuntu:24.04 in docker/Dockerfile at v2.8.5, and RisingWave's own
-	 * docker-compose.yml checks with it); generator, dashboard: curl (the repository's Dockerfile installs it,
+	 * The program a healthcheck runs, by the image the service runs, and where that image is known to have it. A
+	 * healthcheck on a tool nobody confirmed in the image stays "unhealthy" forever and stops everything that waits
+	 * for it. Redpanda: rpk (the image's entrypoint execs /usr/bin/rpk; Redpanda's redpanda-labs compose files check
+	 * with it); RisingWave: bash (runtime stage ubuntu:24.04 in docker/Dockerfile at v2.8.5, and RisingWave's own
+	 * compose files check with it); PostgreSQL: pg_isready (part of the postgres image; RisingWave's
+	 * docker-compose-distributed.yml checks with it); MinIO: curl (Dockerfile.release at RELEASE.2025-09-07T16-13-09Z
+	 * copies a static curl into /usr/bin); generator, dashboard: curl (the repository's Dockerfile installs it,
 	 * ServiceDockerfileTest).
 	 */
-	static final Map<String, String> HEALTHCHECK_TOOLS = Map.of("redpanda", "rpk", "risingwave", "bash", "generator",
-			"curl", "dashboard", "curl");
+	static final Map<String, String> HEALTHCHECK_TOOLS = Map.of("docker.redpanda.com/redpandadata/redpanda", "rpk",
+			"risingwavelabs/risingwave", "bash", "postgres", "pg_isready", "quay.io/minio/minio", "curl",
+			"casino-loyalty/generator-service", "curl", "casino-loyalty/dashboard-service", "curl");
 
 	/**
-	 * Services without a healthcheck, and why. Console: redpanda-data/console has published no Dockerfile since
+	 * Images run without a healthcheck, and why. Console: redpanda-data/console has published no Dockerfile since
 	 * 2022 (commit c9b497d20), so no tool to run a check is confirmed in the image; nothing waits for it.
 	 */
-	static final Map<String, String> WITHOUT_HEALTHCHECK = Map.of("console",
+	static final Map<String, String> WITHOUT_HEALTHCHECK = Map.of("docker.redpanda.com/redpandadata/console",
 			"no tool confirmed in the image, and nothing depends on it");
 
 	/** What the memory limits of the default stack may add up to: 6 GiB, a laptop's Docker Desktop share. */
@@ -58,9 +66,11 @@ final class StackInvariants {
 	/** The host address every published port binds to; CASINO_BIND=0.0.0.0 opens them to the network. */
 	static final String BIND_ADDRESS = "${CASINO_BIND:-127.0.0.1}";
 
-	private static final Pattern BYTE_VALUE = Pattern.compile("(\\d+(?:\\.\\d+)?)([bkmg]?)b?", Pattern.CASE_INSENSITIVE);
+	static final String REDPANDA_IMAGE = "docker.redpanda.com/redpandadata/redpanda";
 
-	private static final String REDPANDA_DATA = "/var/lib/redpanda/data";
+	static final String REDPANDA_DATA = "/var/lib/redpanda/data";
+
+	private static final Pattern BYTE_VALUE = Pattern.compile("(\\d+(?:\\.\\d+)?)([bkmg]?)b?", Pattern.CASE_INSENSITIVE);
 
 	/** single_node's default --store-directory inside the image (~ of root). */
 	private static final String RISINGWAVE_DEFAULT_STORE = "/root/.risingwave";
@@ -68,49 +78,67 @@ final class StackInvariants {
 	private StackInvariants() {
 	}
 
-	/** One line per broken invariant; empty when all hold. */
+	/** One line per broken invariant of the whole file; empty when all hold. */
 	static List<String> violations(JsonNode compose, Path repositoryRoot) {
 		List<String> violations = new ArrayList<>();
-		JsonNode services = compose.path("services");
+		for (Map.Entry<String, JsonNode> service : compose.path("services").properties()) {
+			List<String> profiles = service.getValue().path("profiles").valueStream().map(JsonNode::asString).toList();
+			if (profiles.size() != 1 || !PROFILES.contains(profiles.getFirst())) {
+				violations.add("service " + service.getKey() + " names the profiles " + profiles + " instead of exactly one of "
+						+ PROFILES + " (without one it would start with both)");
+			}
+		}
+		violations.addAll(singleNodeViolations(ComposeFile.project(compose, ComposeFile.SINGLE_NODE), repositoryRoot));
+		violations.addAll(ClusterInvariants.violations(compose, repositoryRoot));
+		return violations;
+	}
+
+	/** The default stack, as a bare {@code docker compose up} starts it. */
+	private static List<String> singleNodeViolations(JsonNode project, Path repositoryRoot) {
+		List<String> violations = profileViolations(ComposeFile.SINGLE_NODE, project, repositoryRoot, MEMORY_BUDGET_BYTES);
+		JsonNode services = project.path("services");
 		for (String name : SERVICES) {
 			if (!services.has(name)) {
 				violations.add("service " + name + " is missing");
 			}
 		}
-		for (Map.Entry<String, JsonNode> service : services.properties()) {
-			checkService(service.getKey(), service.getValue(), repositoryRoot, violations);
-		}
-		START_ORDER.forEach((service, dependencies) -> dependencies.forEach(dependency -> {
-			if (services.has(service) && !services.path(service).path("depends_on").has(dependency)) {
-				violations.add("service " + service + " must wait for " + dependency);
-			}
-		}));
-		HOST_PORTS.forEach((port, service) -> {
-			if (!publishedPorts(services.path(service)).contains(port)) {
-				violations.add("host port " + port + " is not published by service " + service);
-			}
-		});
-		checkNamedVolume(compose, "redpanda", REDPANDA_DATA, violations);
-		checkNamedVolume(compose, "risingwave", risingWaveStoreDirectory(services.path("risingwave")), violations);
-		String autoStart = environment(services.path("generator")).getOrDefault("CASINO_GENERATOR_AUTOSTART", "");
-		if (!autoStart.startsWith("${CASINO_GENERATOR_AUTOSTART")) {
-			violations.add("service generator does not pass CASINO_GENERATOR_AUTOSTART through (make start needs it)");
-		}
-		boolean reactorPassedThrough = false;
-		for (JsonNode argument : services.path("redpanda").path("command")) {
-			reactorPassedThrough |= argument.asString("").startsWith("--reactor-backend=${CASINO_REDPANDA_REACTOR_BACKEND:-");
-		}
-		if (!reactorPassedThrough) {
-			violations.add("service redpanda does not pass CASINO_REDPANDA_REACTOR_BACKEND through to --reactor-backend"
-					+ " (the preflight's Async I/O fix names it)");
-		}
+		checkStartOrder(services, START_ORDER, violations);
+		checkHostPorts(services, HOST_PORTS, violations);
+		checkNamedVolume(project, "redpanda", REDPANDA_DATA, violations);
+		checkNamedVolume(project, "risingwave", risingWaveStoreDirectory(services.path("risingwave")), violations);
+		return violations;
+	}
+
+	/** What holds in each profile: the services it enables are a stack of their own. */
+	static List<String> profileViolations(String profile, JsonNode project, Path repositoryRoot, long memoryBudget) {
+		List<String> violations = new ArrayList<>();
+		JsonNode services = project.path("services");
+		Map<Integer, String> publishers = new HashMap<>();
 		long memory = 0;
-		for (Map.Entry<String, JsonNode> service : services.properties()) {
-			memory += bytes(service.getValue().path("deploy").path("resources").path("limits").path("memory").asString("0"));
+		for (Map.Entry<String, JsonNode> entry : services.properties()) {
+			String name = entry.getKey();
+			JsonNode service = entry.getValue();
+			checkService(name, service, services, repositoryRoot, violations);
+			for (Integer port : publishedPorts(service)) {
+				String other = publishers.putIfAbsent(port, name);
+				if (other != null) {
+					violations.add("profile " + profile + ": host port " + port + " is published by both " + other + " and " + name);
+				}
+			}
+			if (imageRepository(service).equals(REDPANDA_IMAGE)) {
+				checkReactorBackend(name, service, violations);
+			}
+			if (builtModule(service).equals("generator-service")) {
+				String autoStart = environment(service).getOrDefault("CASINO_GENERATOR_AUTOSTART", "");
+				if (!autoStart.startsWith("${CASINO_GENERATOR_AUTOSTART")) {
+					violations.add("service " + name + " does not pass CASINO_GENERATOR_AUTOSTART through (make start needs it)");
+				}
+			}
+			memory += bytes(service.path("deploy").path("resources").path("limits").path("memory").asString("0"));
 		}
-		if (memory > MEMORY_BUDGET_BYTES) {
-			violations.add("memory limits add up to " + (memory >> 20) + " MiB, over the budget of "
-					+ (MEMORY_BUDGET_BYTES >> 20) + " MiB");
+		if (memory > memoryBudget) {
+			violations.add("profile " + profile + ": memory limits add up to " + (memory >> 20) + " MiB, over the budget of "
+					+ (memoryBudget >> 20) + " MiB");
 		}
 		return violations;
 	}
@@ -130,7 +158,46 @@ final class StackInvariants {
 		return (long) (Double.parseDouble(byteValue.group(1)) * (1L << shift));
 	}
 
-	private static void checkService(String name, JsonNode service, Path repositoryRoot, List<String> violations) {
+	/** The sum of a profile's memory limits, in bytes. */
+	static long memoryLimits(JsonNode project) {
+		long total = 0;
+		for (JsonNode service : project.path("services")) {
+			total += bytes(service.path("deploy").path("resources").path("limits").path("memory").asString());
+		}
+		return total;
+	}
+
+	/** Every host port of the map is published by the service it names. */
+	static void checkHostPorts(JsonNode services, Map<Integer, String> hostPorts, List<String> violations) {
+		hostPorts.forEach((port, service) -> {
+			if (!publishedPorts(services.path(service)).contains(port)) {
+				violations.add("host port " + port + " is not published by service " + service);
+			}
+		});
+	}
+
+	/** Service -> the services it waits for, each healthy first. */
+	static void checkStartOrder(JsonNode services, Map<String, Set<String>> startOrder, List<String> violations) {
+		startOrder.forEach((service, dependencies) -> dependencies.forEach(dependency -> {
+			if (services.has(service) && !services.path(service).path("depends_on").has(dependency)) {
+				violations.add("service " + service + " must wait for " + dependency);
+			}
+		}));
+	}
+
+	private static void checkReactorBackend(String name, JsonNode service, List<String> violations) {
+		boolean reactorPassedThrough = false;
+		for (JsonNode argument : service.path("command")) {
+			reactorPassedThrough |= argument.asString("").startsWith("--reactor-backend=${CASINO_REDPANDA_REACTOR_BACKEND:-");
+		}
+		if (!reactorPassedThrough) {
+			violations.add("service " + name + " does not pass CASINO_REDPANDA_REACTOR_BACKEND through to --reactor-backend"
+					+ " (the preflight's Async I/O fix names it)");
+		}
+	}
+
+	private static void checkService(String name, JsonNode service, JsonNode profileServices, Path repositoryRoot,
+			List<String> violations) {
 		String image = service.path("image").asString("");
 		if (image.isEmpty()) {
 			violations.add("service " + name + " names no image with a pinned tag");
@@ -153,14 +220,15 @@ final class StackInvariants {
 			}
 			checkServiceBuild(name, service, context, violations);
 		}
-		if (!hasHealthcheck(service) && !WITHOUT_HEALTHCHECK.containsKey(name)) {
+		String repository = imageRepository(service);
+		if (!hasHealthcheck(service) && !WITHOUT_HEALTHCHECK.containsKey(repository)) {
 			violations.add("service " + name + " has no healthcheck");
 		}
 		if (hasHealthcheck(service)) {
 			String tool = healthcheckProgram(service.path("healthcheck").path("test"));
-			if (!tool.equals(HEALTHCHECK_TOOLS.get(name))) {
+			if (!tool.equals(HEALTHCHECK_TOOLS.get(repository))) {
 				violations.add("service " + name + ": healthcheck runs " + tool
-						+ ", which nobody confirmed in its image (confirmed: " + HEALTHCHECK_TOOLS.getOrDefault(name, "none") + ")");
+						+ ", which nobody confirmed in its image (confirmed: " + HEALTHCHECK_TOOLS.getOrDefault(repository, "none") + ")");
 			}
 		}
 		for (JsonNode port : service.path("ports")) {
@@ -180,9 +248,14 @@ final class StackInvariants {
 				violations.add("service " + name + " waits for " + dependency.getKey() + " with condition " + condition
 						+ " instead of service_healthy");
 			}
-			if (WITHOUT_HEALTHCHECK.containsKey(dependency.getKey())) {
+			JsonNode other = profileServices.path(dependency.getKey());
+			if (other.isMissingNode()) {
+				// Compose refuses the whole project: "service … is required by … but is disabled" (compose-go graph/services.go)
+				violations.add("service " + name + " waits for " + dependency.getKey() + ", which its profile does not start");
+			}
+			else if (WITHOUT_HEALTHCHECK.containsKey(imageRepository(other))) {
 				violations.add("service " + name + " waits for the health of " + dependency.getKey() + ", which has no healthcheck ("
-						+ WITHOUT_HEALTHCHECK.get(dependency.getKey()) + ")");
+						+ WITHOUT_HEALTHCHECK.get(imageRepository(other)) + ")");
 			}
 		}
 		if (service.path("deploy").path("resources").path("limits").path("memory").asString("").isEmpty()) {
@@ -212,6 +285,11 @@ final class StackInvariants {
 		}
 	}
 
+	/** The module a service is built from (build argument SERVICE), or "" for a service that runs an image. */
+	static String builtModule(JsonNode service) {
+		return keyValues(service.path("build").path("args")).getOrDefault("SERVICE", "");
+	}
+
 	/** A service whose Actuator has a port of its own names it in its environment ({@code …MANAGEMENT_PORT}). */
 	private static Optional<String> managementPort(JsonNode service) {
 		return environment(service).entrySet().stream()
@@ -235,6 +313,15 @@ final class StackInvariants {
 		return test.isArray() ? test.path(1).asString("") : test.asString("");
 	}
 
+	/** The image a service runs without its tag or digest: what the image is, whatever its version. */
+	static String imageRepository(JsonNode service) {
+		String image = service.path("image").asString("");
+		String withoutDigest = image.contains("@") ? image.substring(0, image.indexOf('@')) : image;
+		int slash = withoutDigest.lastIndexOf('/');
+		int colon = withoutDigest.indexOf(':', slash + 1);
+		return colon < 0 ? withoutDigest : withoutDigest.substring(0, colon);
+	}
+
 	/** Tag of an image reference; a digest counts as pinned. */
 	private static String tagOf(String image) {
 		if (image.contains("@")) {
@@ -246,7 +333,7 @@ final class StackInvariants {
 	}
 
 	/** Host ports of the short ("[ip:]host:container[/proto]") and long ({published: …}) port syntax. */
-	private static Set<Integer> publishedPorts(JsonNode service) {
+	static Set<Integer> publishedPorts(JsonNode service) {
 		Set<Integer> ports = new HashSet<>();
 		for (JsonNode port : service.path("ports")) {
 			if (port.isObject()) {
@@ -266,17 +353,21 @@ final class StackInvariants {
 	}
 
 	private static String risingWaveStoreDirectory(JsonNode risingwave) {
-		JsonNode command = risingwave.path("command");
+		return argument(risingwave.path("command"), "--store-directory").orElse(RISINGWAVE_DEFAULT_STORE);
+	}
+
+	/** The value after a flag in a command given as a list ({@code ["--flag", "value"]}). */
+	static Optional<String> argument(JsonNode command, String flag) {
 		for (int i = 0; i < command.size() - 1; i++) {
-			if (command.path(i).asString().equals("--store-directory")) {
-				return command.path(i + 1).asString();
+			if (command.path(i).asString("").equals(flag)) {
+				return Optional.of(command.path(i + 1).asString(""));
 			}
 		}
-		return RISINGWAVE_DEFAULT_STORE;
+		return Optional.empty();
 	}
 
 	/** A service must keep its data directory on a volume declared at the top level, not in the container. */
-	private static void checkNamedVolume(JsonNode compose, String service, String target, List<String> violations) {
+	static void checkNamedVolume(JsonNode compose, String service, String target, List<String> violations) {
 		JsonNode declared = compose.path("volumes");
 		for (JsonNode volume : compose.path("services").path(service).path("volumes")) {
 			String[] parts = volume.isObject()
@@ -289,7 +380,7 @@ final class StackInvariants {
 		violations.add("service " + service + " keeps " + target + " on no named volume");
 	}
 
-	private static Map<String, String> environment(JsonNode service) {
+	static Map<String, String> environment(JsonNode service) {
 		return keyValues(service.path("environment"));
 	}
 

@@ -109,10 +109,11 @@ class SchemaInitializer implements ApplicationRunner, HealthIndicator {
 			return false;
 		}
 		try {
-			admin.createTopics(List.of(new NewTopic(topic, generator.partitions(), (short) 1)))
+			admin.createTopics(List.of(new NewTopic(topic, generator.partitions(), (short) generator.replicationFactor())))
 				.all()
 				.get(BROKER_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-			log.info("Created topic {} with {} partitions", topic, generator.partitions());
+			log.info("Created topic {} with {} partitions, replication factor {}", topic, generator.partitions(),
+					generator.replicationFactor());
 		}
 		catch (ExecutionException ex) {
 			if (!(ex.getCause() instanceof TopicExistsException)) {
