@@ -16,8 +16,9 @@ END $$;
 CREATE SCHEMA IF NOT EXISTS local_stack;
 
 -- Every record read from the topic that could be parsed, late ones and heartbeats included:
--- a SELECT on RisingWave's source shows the raw topic too. Nothing but the ingest loop writes it,
--- and no dashboard query reads it, so it has no index.
+-- a SELECT on RisingWave's source shows the raw topic too. Nothing but the ingest loop writes it, no
+-- dashboard query and no relation below reads it (each keeps its own aggregates), so the raw-event
+-- retention may delete its old rows without changing any of them (docs/decisions.md D23).
 CREATE TABLE IF NOT EXISTS gaming_transactions (
     transaction_id   BIGINT,
     member_id        BIGINT,
@@ -27,6 +28,22 @@ CREATE TABLE IF NOT EXISTS gaming_transactions (
     game_type        VARCHAR,
     transaction_time TIMESTAMP
 );
+-- The retention deletes the oldest rows first, a bounded batch at a time, and health shows the oldest kept:
+-- both read this index. Rows arrive about in time order, so it grows at its right edge (its cost to the
+-- ingest COPY and its size: docs/benchmarks.md, "Disk per million events"). Built once on an older database.
+CREATE INDEX IF NOT EXISTS gaming_transactions_by_time ON gaming_transactions (transaction_time);
+-- Vacuumed once 2 % of its rows are dead rather than PostgreSQL's 20 %: the retention deletes about 1/7 of
+-- them a day (7 days kept), and the space of dead rows is reused by new ones only after a vacuum.
+ALTER TABLE gaming_transactions SET (autovacuum_vacuum_scale_factor = 0.02);
+
+-- One row: what the raw-event retention has deleted so far and the cutoff of its last run (D23). A row of
+-- its own, not ingest_state's, so that a delete never waits for an ingest batch's lock on that row.
+CREATE TABLE IF NOT EXISTS local_stack.raw_event_retention (
+    singleton BOOLEAN PRIMARY KEY DEFAULT true CHECK (singleton),
+    deleted   BIGINT NOT NULL DEFAULT 0,
+    cutoff    TIMESTAMP
+);
+INSERT INTO local_stack.raw_event_retention (singleton) VALUES (true) ON CONFLICT DO NOTHING;
 
 -- One row: the stream's watermark (max event time - 10 s; see IngestBatch for partitions) and the
 -- ingest counters, written in the same transaction as the batch they describe.

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -22,7 +23,8 @@ import java.util.List;
 @Validated
 @ConfigurationProperties("casino.local-stack")
 public record LocalStackProperties(@NotNull Path dataDirectory, @Valid @NotNull Network network, @Valid @NotNull Kafka kafka,
-		@Valid @NotNull Sql sql, @Valid @NotNull Ingest ingest, @Valid @NotNull Outbox outbox) {
+		@Valid @NotNull Sql sql, @Valid @NotNull Ingest ingest, @Valid @NotNull Outbox outbox,
+		@Valid @NotNull Retention retention) {
 
 	/**
 	 * @param bind where Kafka and PostgreSQL listen ({@code CASINO_BIND}); loopback keeps them to this machine
@@ -76,6 +78,22 @@ public record LocalStackProperties(@NotNull Path dataDirectory, @Valid @NotNull 
 	 */
 	public record Outbox(@NotNull Duration pollInterval, @Positive int batchSize, @NotNull Duration retryBackoff,
 			@Positive int maxAttempts) {
+	}
+
+	/**
+	 * How long raw events stay in {@code gaming_transactions} (docs/decisions.md D23). Aggregates, offers,
+	 * redemptions, the outbox and dead letters are kept whatever this says: nothing of them reads raw rows.
+	 *
+	 * @param rawEvents raw events older than the stream watermark minus this are deleted; the topic
+	 *        {@code gaming-transactions} of the embedded broker keeps its records as long ({@code retention.ms})
+	 * @param interval how often old raw events are looked for
+	 * @param batchSize most rows one delete (one short transaction) removes; a run deletes batch after batch
+	 *        until nothing is older than the cutoff
+	 */
+	public record Retention(
+			@NotNull @DurationMin(seconds = 1, message = "must be at least 1s, for example 7d (environment variable CASINO_RAW_EVENT_RETENTION)") Duration rawEvents,
+			@NotNull @DurationMin(millis = 1, message = "must be positive, for example 1m") Duration interval,
+			@Positive int batchSize) {
 	}
 
 }

@@ -296,10 +296,7 @@ class EventTimeSemanticsTest {
 	}
 
 	private static void send(String... values) {
-		for (String value : values) {
-			stack.send(0, "key", value);
-		}
-		stack.awaitIngested(Duration.ofSeconds(30));
+		stack.sendInOrder(values);
 	}
 
 	/**
@@ -307,19 +304,11 @@ class EventTimeSemanticsTest {
 	 * and follow partition 0 once idle (5 s after start), so the first steps wait for it.
 	 */
 	private static void awaitWatermark(String expected) {
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(rows("SELECT watermark FROM local_stack.ingest_state")).containsExactly(expected));
+		stack.awaitWatermark(expected);
 	}
 
 	private static List<String> rows(String query) {
-		return stack.sql().sql(query).query((row, rowNumber) -> {
-			int columns = row.getMetaData().getColumnCount();
-			List<String> values = new ArrayList<>(columns);
-			for (int column = 1; column <= columns; column++) {
-				values.add(String.valueOf(row.getString(column)));
-			}
-			return String.join("|", values);
-		}).list();
+		return stack.rows(query);
 	}
 
 	/** Every record on the dead-letter topic, once the outbox has relayed all it holds. */

@@ -21,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,6 +127,32 @@ public final class RunningLocalStack implements AutoCloseable {
 		flush();
 		long end = topicEnd();
 		await().atMost(atMost).pollInterval(Duration.ofMillis(50)).until(() -> committedOffsets() == end);
+	}
+
+	/** Sends each value to partition 0, so they are read in this order, and waits until all are committed. */
+	public void sendInOrder(String... values) {
+		for (String value : values) {
+			send(0, "key", value);
+		}
+		awaitIngested(Duration.ofSeconds(60));
+	}
+
+	/** Waits until the stream watermark reads {@code expected} ({@code yyyy-MM-dd HH:mm:ss[.fff]}). */
+	public void awaitWatermark(String expected) {
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> rows("SELECT watermark FROM local_stack.ingest_state"), List.of(expected)::equals);
+	}
+
+	/** Each row of {@code query} as its columns' text joined by {@code |}, NULL as {@code null}. */
+	public List<String> rows(String query) {
+		return sql.sql(query).query((row, rowNumber) -> {
+			int columns = row.getMetaData().getColumnCount();
+			List<String> values = new ArrayList<>(columns);
+			for (int column = 1; column <= columns; column++) {
+				values.add(String.valueOf(row.getString(column)));
+			}
+			return String.join("|", values);
+		}).list();
 	}
 
 	public String health() {

@@ -1,12 +1,17 @@
 package org.casinoloyalty.stacktests;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.casinoloyalty.dashboard.analytics.AnalyticsRepository;
@@ -205,6 +210,19 @@ class RisingWaveStackTest {
 		}
 		if (producer != null) {
 			producer.close();
+		}
+	}
+
+	/** D23: the topic holds Docker mode's raw events (the source stores none), kept as long as local mode keeps its table's. */
+	@Test
+	@Order(0)
+	void redpandaKeepsTheEventsTopicForTheRawEventRetention() throws Exception {
+		ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, TOPIC);
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, REDPANDA.getBootstrapServers()))) {
+			ConfigEntry retention = admin.describeConfigs(List.of(topic)).all().get(10, TimeUnit.SECONDS).get(topic)
+				.get(TopicConfig.RETENTION_MS_CONFIG);
+			assertThat(retention.value()).isEqualTo(String.valueOf(Duration.ofDays(7).toMillis()));
+			assertThat(retention.source()).isEqualTo(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
 		}
 	}
 

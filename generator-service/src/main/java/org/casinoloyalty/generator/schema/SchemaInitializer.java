@@ -55,6 +55,7 @@ class SchemaInitializer implements ApplicationRunner, HealthIndicator {
 	private final Map<String, Object> adminConfig;
 	private final String bootstrapServers;
 	private final StartupRetry retry;
+	private final EventTopicRetention eventRetention;
 	private volatile Health health = Health.outOfService().withDetail("phase", "waiting to start").build();
 
 	SchemaInitializer(SchemaProperties schema, GeneratorProperties generator, KafkaAdmin kafkaAdmin, BrokerConnectionHealthIndicator broker) {
@@ -63,6 +64,7 @@ class SchemaInitializer implements ApplicationRunner, HealthIndicator {
 		this.generator = generator;
 		this.adminConfig = kafkaAdmin.getConfigurationProperties();
 		this.retry = new StartupRetry(schema.maxAttempts(), schema.retryInterval());
+		this.eventRetention = new EventTopicRetention(schema.rawEventRetention(), BROKER_TIMEOUT_MILLIS);
 	}
 
 	@Override
@@ -105,15 +107,21 @@ class SchemaInitializer implements ApplicationRunner, HealthIndicator {
 
 	private boolean ensureTopic(AdminClient admin, String topic)
 			throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+		boolean events = topic.equals(generator.topic());
 		if (admin.listTopics().names().get(BROKER_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).contains(topic)) {
+			if (events) {
+				eventRetention.align(admin, topic);
+			}
 			return false;
 		}
+		NewTopic newTopic = new NewTopic(topic, generator.partitions(), (short) generator.replicationFactor());
 		try {
-			admin.createTopics(List.of(new NewTopic(topic, generator.partitions(), (short) generator.replicationFactor())))
+			admin.createTopics(List.of(events ? eventRetention.onCreate(newTopic) : newTopic))
 				.all()
 				.get(BROKER_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-			log.info("Created topic {} with {} partitions, replication factor {}", topic, generator.partitions(),
-					generator.replicationFactor());
+			log.info("Created topic {} with {} partitions, replication factor {}{}", topic, generator.partitions(),
+					generator.replicationFactor(),
+					events ? ", records kept " + schema.rawEventRetention() + " (retention.ms)" : "");
 		}
 		catch (ExecutionException ex) {
 			if (!(ex.getCause() instanceof TopicExistsException)) {

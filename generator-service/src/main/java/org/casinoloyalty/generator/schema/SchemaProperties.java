@@ -3,6 +3,7 @@ package org.casinoloyalty.generator.schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
@@ -25,6 +26,9 @@ import java.util.List;
  * @param script the statements to apply, separated by {@code ;} as Spring's ScriptUtils reads them ({@link SchemaScript})
  * @param maxAttempts how often to try the broker and the SQL engine before giving up
  * @param retryInterval the wait between two attempts
+ * @param rawEventRetention how long the events' topic keeps its records ({@code retention.ms}), set when the topic
+ *        is made and on a topic made with another one; the raw events of Docker mode (RisingWave's source stores
+ *        none), the same default as local mode's table (docs/decisions.md D23)
  */
 @Validated
 @ConfigurationProperties("casino.schema")
@@ -37,5 +41,6 @@ public record SchemaProperties(
 		@NotNull @DefaultValue({ "loyalty-offers", "loyalty-redemptions" }) List<@NotBlank String> sinkTopics,
 		@NotNull @DefaultValue("classpath:schema/setup_risingwave.sql") Resource script,
 		@Positive @DefaultValue("60") int maxAttempts,
-		@NotNull @DefaultValue("2s") Duration retryInterval) {
+		@NotNull @DefaultValue("2s") Duration retryInterval,
+		@NotNull @DurationMin(seconds = 1, message = "must be at least 1s, for example 7d (environment variable CASINO_RAW_EVENT_RETENTION)") @DefaultValue("7d") Duration rawEventRetention) {
 }

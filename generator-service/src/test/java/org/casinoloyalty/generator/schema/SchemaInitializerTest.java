@@ -3,6 +3,10 @@ package org.casinoloyalty.generator.schema;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.casinoloyalty.generator.GeneratorProperties;
 import org.casinoloyalty.generator.publishing.BrokerConnectionHealthIndicator;
 import org.junit.jupiter.api.AfterAll;
@@ -55,8 +59,13 @@ class SchemaInitializerTest {
 	}
 
 	private static SchemaInitializer initializer(String jdbcUrl, String topic, Resource script, int attempts) {
+		return initializer(jdbcUrl, topic, script, attempts, Duration.ofDays(7));
+	}
+
+	private static SchemaInitializer initializer(String jdbcUrl, String topic, Resource script, int attempts,
+			Duration rawEventRetention) {
 		var schema = new SchemaProperties(true, jdbcUrl, "postgres", "", "kafka.internal:29092",
-				List.of(topic + "-offers", topic + "-redemptions"), script, attempts, Duration.ofMillis(50));
+				List.of(topic + "-offers", topic + "-redemptions"), script, attempts, Duration.ofMillis(50), rawEventRetention);
 		var generator = new GeneratorProperties(topic, 3, 5, 10_000, false, Duration.ofSeconds(1));
 		return new SchemaInitializer(schema, generator, kafkaAdmin, new BrokerConnectionHealthIndicator(kafkaAdmin));
 	}
@@ -73,6 +82,13 @@ class SchemaInitializerTest {
 		}
 	}
 
+	private static ConfigEntry retentionOf(String topic) throws Exception {
+		ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+		try (AdminClient admin = AdminClient.create(kafkaAdmin.getConfigurationProperties())) {
+			return admin.describeConfigs(List.of(resource)).all().get().get(resource).get(TopicConfig.RETENTION_MS_CONFIG);
+		}
+	}
+
 	@Test
 	void createsTheTopicThenAppliesTheScriptInOrderWithTheEnginesBrokerAndCanRunAgain(CapturedOutput output) throws Exception {
 		String url = postgres.getJdbcUrl("postgres", "postgres");
@@ -85,6 +101,11 @@ class SchemaInitializerTest {
 		assertThat(partitionsOf("schema-test-a")).isEqualTo(3);
 		assertThat(partitionsOf("schema-test-a-offers")).as("the sinks' topics, with the same partitions").isEqualTo(3);
 		assertThat(partitionsOf("schema-test-a-redemptions")).isEqualTo(3);
+		assertThat(retentionOf("schema-test-a")).as("the raw events, 7 days, set on the topic")
+			.extracting(ConfigEntry::value, ConfigEntry::source)
+			.containsExactly("604800000", ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
+		assertThat(retentionOf("schema-test-a-offers").source()).as("the sinks' topics keep the broker's default")
+			.isEqualTo(ConfigEntry.ConfigSource.DEFAULT_CONFIG);
 		try (Connection connection = postgres.getPostgresDatabase().getConnection();
 				ResultSet rows = connection.createStatement().executeQuery("SELECT broker FROM engine_source_view")) {
 			assertThat(rows.next()).isTrue();
@@ -113,6 +134,20 @@ class SchemaInitializerTest {
 			.doesNotContain("(attempt 3/3)");
 		assertThat(topics()).contains("schema-test-b");
 		assertThat(initializer.health().getStatus().getCode()).isEqualTo("OUT_OF_SERVICE");
+	}
+
+	@Test
+	void anEventsTopicMadeWithAnotherRetentionTakesTheConfiguredOne(CapturedOutput output) throws Exception {
+		try (AdminClient admin = AdminClient.create(kafkaAdmin.getConfigurationProperties())) {
+			admin.createTopics(List.of(new NewTopic("schema-test-d", 3, (short) 1)
+				.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "1000")))).all().get();
+		}
+		String url = postgres.getJdbcUrl("postgres", "postgres");
+		initializer(url, "schema-test-d", new ClassPathResource("schema/ordered-setup.sql"), 3, Duration.ofHours(36))
+			.run(new DefaultApplicationArguments());
+
+		assertThat(retentionOf("schema-test-d").value()).isEqualTo("129600000");
+		assertThat(output).contains("Topic schema-test-d: retention.ms was 1000, set to 129600000");
 	}
 
 	@Test

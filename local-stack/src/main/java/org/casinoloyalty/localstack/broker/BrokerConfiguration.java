@@ -10,7 +10,8 @@ class BrokerConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EmbeddedKafkaBroker embeddedKafkaBroker(LocalStackProperties properties, BindAddress bind) {
-		return EmbeddedKafkaBroker.start(properties.kafka(), bind, properties.dataDirectory());
+		return EmbeddedKafkaBroker.start(properties.kafka(), properties.retention().rawEvents(), bind,
+				properties.dataDirectory());
 	}
 
 }

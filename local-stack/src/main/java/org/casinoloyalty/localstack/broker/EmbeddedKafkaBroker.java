@@ -5,8 +5,12 @@ import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 import org.casinoloyalty.localstack.LocalStackProperties;
@@ -22,6 +26,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -32,7 +37,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * A single-node Apache Kafka broker in KRaft mode, standing in for Redpanda. Its log directory is
  * formatted once and kept, so topics and offsets survive a restart. It creates local mode's topics
- * before anything connects: the generator only checks that its topic exists, it never creates it.
+ * before anything connects: the generator only checks that its topic exists, it never creates it. The
+ * events' topic keeps its records for the raw-event retention ({@code retention.ms}), as Redpanda's does in
+ * Docker mode (docs/decisions.md D23).
  */
 public class EmbeddedKafkaBroker implements AutoCloseable {
 
@@ -49,7 +56,12 @@ public class EmbeddedKafkaBroker implements AutoCloseable {
 				AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000));
 	}
 
-	public static EmbeddedKafkaBroker start(LocalStackProperties.Kafka kafka, BindAddress bind, Path dataDirectory) {
+	/**
+	 * @param eventRetention how long topic {@code kafka.topic()} keeps its records; set on a topic made
+	 *        before with another retention too
+	 */
+	public static EmbeddedKafkaBroker start(LocalStackProperties.Kafka kafka, Duration eventRetention, BindAddress bind,
+			Path dataDirectory) {
 		int port = kafka.port() == 0 ? freePort() : kafka.port();
 		int controllerPort = kafka.controllerPort() == 0 ? freePort() : kafka.controllerPort();
 		Path logDir = dataDirectory.resolve("kafka");
@@ -59,13 +71,13 @@ public class EmbeddedKafkaBroker implements AutoCloseable {
 		server.startup();
 		String bootstrap = bind.clientHost() + ":" + port;
 		EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, bootstrap);
-		broker.ensureTopic(kafka.topic(), kafka.partitions());
+		broker.ensureTopic(kafka.topic(), kafka.partitions(), eventRetention);
 		// Local mode's one owner of its topics (docs/architecture.md, "Who sets up what"); the DLT has one partition (D10).
-		broker.ensureTopic(kafka.deadLetterTopic(), 1);
-		kafka.sinkTopics().forEach(sinkTopic -> broker.ensureTopic(sinkTopic, kafka.partitions()));
-		log.info("Kafka broker (KRaft) listening on {}:{} (advertised as {}:{}) with topics '{}' ({} partitions), '{}' "
-				+ "and {}, data in {}", bind.kafkaListenerHost(), port, bind.kafkaAdvertisedHost(), port, kafka.topic(),
-				kafka.partitions(), kafka.deadLetterTopic(), kafka.sinkTopics(), logDir);
+		broker.ensureTopic(kafka.deadLetterTopic(), 1, null);
+		kafka.sinkTopics().forEach(sinkTopic -> broker.ensureTopic(sinkTopic, kafka.partitions(), null));
+		log.info("Kafka broker (KRaft) listening on {}:{} (advertised as {}:{}) with topics '{}' ({} partitions, records"
+				+ " kept {}), '{}' and {}, data in {}", bind.kafkaListenerHost(), port, bind.kafkaAdvertisedHost(), port,
+				kafka.topic(), kafka.partitions(), eventRetention, kafka.deadLetterTopic(), kafka.sinkTopics(), logDir);
 		return broker;
 	}
 
@@ -127,19 +139,49 @@ public class EmbeddedKafkaBroker implements AutoCloseable {
 		}
 	}
 
-	private void ensureTopic(String topic, int partitions) {
+	/** Creates the topic; with a retention, also sets it on the topic when it exists with another one. */
+	private void ensureTopic(String topic, int partitions, Duration retention) {
+		NewTopic newTopic = new NewTopic(topic, partitions, (short) 1);
+		if (retention != null) {
+			newTopic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention.toMillis())));
+		}
 		try {
-			admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+			try {
+				admin.createTopics(List.of(newTopic)).all().get();
+			}
+			catch (ExecutionException ex) {
+				if (!(ex.getCause() instanceof TopicExistsException)) {
+					throw ex;
+				}
+				if (retention != null) {
+					alignRetention(topic, retention);
+				}
+			}
 		}
 		catch (ExecutionException ex) {
-			if (!(ex.getCause() instanceof TopicExistsException)) {
-				throw new IllegalStateException("Could not create topic " + topic, ex.getCause());
-			}
+			throw new IllegalStateException("Could not create topic " + topic, ex.getCause());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while creating topic " + topic, ex);
 		}
+	}
+
+	/**
+	 * casino.local-stack.retention.raw-events decides, as it does for the table: a changed setting takes at the
+	 * next start. Set on the topic itself, so that no change of the broker's default moves it.
+	 */
+	private void alignRetention(String topic, Duration retention) throws ExecutionException, InterruptedException {
+		ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+		String wanted = String.valueOf(retention.toMillis());
+		ConfigEntry current = admin.describeConfigs(List.of(resource)).all().get().get(resource).get(TopicConfig.RETENTION_MS_CONFIG);
+		if (current != null && current.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG && wanted.equals(current.value())) {
+			return;
+		}
+		admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(
+				new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, wanted), AlterConfigOp.OpType.SET)))).all().get();
+		log.info("Topic '{}': retention.ms was {}, set to {} ({})", topic, current == null ? "unset" : current.value(), wanted,
+				retention);
 	}
 
 	private static int freePort() {

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * What a client can see of the schema, as text lines: relations with their columns and types,
- * view definitions, functions, triggers, indexes and constraints of schemas {@code public} and
+ * view definitions, functions, triggers, indexes, storage options and constraints of schemas {@code public} and
  * {@code local_stack}. Two equal lists mean the same catalog (e2e-tests' {@code make chaos} uses it too).
  */
 public final class Catalog {
@@ -37,6 +37,10 @@ public final class Catalog {
 		lines.addAll(lines(sql, """
 				SELECT 'index ' || schemaname || '.' || indexname || ' ' || indexdef
 				FROM pg_indexes WHERE schemaname IN %s ORDER BY 1""".formatted(SCHEMAS)));
+		lines.addAll(lines(sql, """
+				SELECT 'options ' || n.nspname || '.' || c.relname || ' ' || array_to_string(c.reloptions, ',')
+				FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+				WHERE c.reloptions IS NOT NULL AND n.nspname IN %s ORDER BY 1""".formatted(SCHEMAS)));
 		lines.addAll(lines(sql, """
 				SELECT 'constraint ' || n.nspname || '.' || c.conname || ' ' || pg_get_constraintdef(c.oid)
 				FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname IN %s ORDER BY 1""".formatted(SCHEMAS)));

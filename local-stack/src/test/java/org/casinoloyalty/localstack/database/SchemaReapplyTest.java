@@ -24,7 +24,8 @@ class SchemaReapplyTest {
 			List<String> first = Catalog.of(database.sql());
 			assertThat(first).anyMatch(line -> line.startsWith("view public.member_daily_summary "))
 				.anyMatch(line -> line.startsWith("trigger redeemed_offers "))
-				.anyMatch(line -> line.startsWith("column local_stack.outbox.failed_at "));
+				.anyMatch(line -> line.startsWith("column local_stack.outbox.failed_at "))
+				.contains("options public.gaming_transactions autovacuum_vacuum_scale_factor=0.02");
 			LocalSchema schema = new LocalSchema(new JdbcTemplate(database.dataSource()),
 					new TransactionTemplate(new DataSourceTransactionManager(database.dataSource())));
 			for (int run = 1; run <= 5; run++) {
@@ -34,6 +35,30 @@ class SchemaReapplyTest {
 			assertThat(database.sql().sql("SELECT threshold FROM offer_rules WHERE offer_type = 'hotel'")
 				.query(String.class)
 				.single()).isEqualTo("4321");
+		}
+	}
+
+	/** D23 on a database made before it: the index, the table option and the retention's row appear, the raw rows stay. */
+	@Test
+	void aDatabaseFromBeforeTheRetentionGetsItsIndexOptionAndRowAndKeepsItsRawEvents() throws Exception {
+		try (SchemaOnlyDatabase database = new SchemaOnlyDatabase(dataDirectory)) {
+			List<String> current = Catalog.of(database.sql());
+			database.sql().sql("DROP INDEX gaming_transactions_by_time").update();
+			database.sql().sql("ALTER TABLE gaming_transactions RESET (autovacuum_vacuum_scale_factor)").update();
+			database.sql().sql("DROP TABLE local_stack.raw_event_retention").update();
+			database.sql().sql("""
+					INSERT INTO gaming_transactions (transaction_id, member_id, member_name, transaction_type, amount, game_type,
+					  transaction_time)
+					SELECT i, 1001, 'Alice', 'bet', 10, 'slot', TIMESTAMP '2026-03-01 10:00:00' + i * INTERVAL '1 second'
+					FROM generate_series(1, 1000) AS i""").update();
+
+			new LocalSchema(new JdbcTemplate(database.dataSource()),
+					new TransactionTemplate(new DataSourceTransactionManager(database.dataSource())))
+				.apply();
+
+			assertThat(Catalog.of(database.sql())).isEqualTo(current);
+			assertThat(database.sql().sql("SELECT count(*) FROM gaming_transactions").query(Long.class).single()).isEqualTo(1000);
+			assertThat(database.sql().sql("SELECT deleted FROM local_stack.raw_event_retention").query(Long.class).single()).isZero();
 		}
 	}
 

@@ -39,7 +39,8 @@ class TransactionIngestorTest {
 			new LocalStackProperties.Sql(0, "dev", "root", ""),
 			new LocalStackProperties.Ingest(500, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofHours(1),
 					Duration.ofMillis(20), Duration.ofMinutes(5), Duration.ofMinutes(1)),
-			new LocalStackProperties.Outbox(Duration.ofMillis(100), 500, Duration.ofSeconds(1), 5));
+			new LocalStackProperties.Outbox(Duration.ofMillis(100), 500, Duration.ofSeconds(1), 5),
+			new LocalStackProperties.Retention(Duration.ofDays(7), Duration.ofMinutes(1), 10_000));
 
 	private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
 

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -80,7 +81,7 @@ class OpenListenersTest {
 	@Test
 	void openedKafkaListensAndAdvertisesTheBindAddress() throws Exception {
 		String own = OwnAddress.nonLoopbackIpv4();
-		try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(KAFKA, BindAddress.of(own, ""), data);
+		try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(KAFKA, Duration.ofDays(7), BindAddress.of(own, ""), data);
 				Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
 			assertThat(broker.bootstrapServers()).startsWith(own + ":");
 			assertThat(admin.describeCluster().nodes().get(10, TimeUnit.SECONDS)).extracting(Node::host).containsExactly(own);
@@ -90,7 +91,7 @@ class OpenListenersTest {
 
 	@Test
 	void kafkaAdvertisesTheNameOtherMachinesAreGiven() throws Exception {
-		try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(KAFKA, BindAddress.of("0.0.0.0", "localhost"), data);
+		try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(KAFKA, Duration.ofDays(7), BindAddress.of("0.0.0.0", "localhost"), data);
 				Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
 			assertThat(broker.bootstrapServers()).startsWith("127.0.0.1:");
 			assertThat(admin.describeCluster().nodes().get(10, TimeUnit.SECONDS)).extracting(Node::host)
