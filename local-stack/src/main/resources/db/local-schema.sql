@@ -125,6 +125,8 @@ CREATE TABLE IF NOT EXISTS local_stack.redeemed_offers (
     PRIMARY KEY (member_id, offer_type, redemption_date)
 );
 CREATE INDEX IF NOT EXISTS redeemed_offers_by_date ON local_stack.redeemed_offers (redemption_date, offer_type);
+-- The offer grids join each offer to the redemption of its own window (issue 14): one window's redemptions.
+CREATE INDEX IF NOT EXISTS redeemed_offers_by_window ON local_stack.redeemed_offers (window_start, offer_type);
 
 -- ON CONFLICT DO NOTHING for a plain INSERT, as RisingWave does it: the first row of a key wins and
 -- a duplicate is dropped without error. INSERT ... ON CONFLICT is race-free under concurrent

@@ -13,8 +13,10 @@ import java.sql.Connection;
 import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +43,11 @@ public final class DashboardQueries {
 
 	/**
 	 * The arguments of {@code query}, by parameter name, with the dashboard's defaults applied to the data present:
-	 * a {@code :since} compared with a timestamp is two hours of event time before the latest event
+	 * a {@code :since} or {@code :from} compared with a timestamp is two hours of event time before the latest event
 	 * ({@code casino.dashboard.live.history}); one compared with a date is the latest event's day minus six
 	 * (seven business days, {@code casino.dashboard.redemption.history-days}); a read-back is member 1001's
-	 * hotel offer on the latest event's day. The type of each parameter is the one PostgreSQL infers for it.
+	 * hotel offer on the latest event's day; a window is the last closed one, a search finds everyone, and the hotel
+ * rule's default threshold is 5,000. The type of each parameter is the one PostgreSQL infers for it.
 	 *
 	 * @throws IllegalStateException for a parameter name this class has no value for
 	 */
@@ -59,11 +62,23 @@ public final class DashboardQueries {
 			case "since" -> type.equals("date") ? day.minusDays(6) : latest.minusHours(2);
 			case "memberId" -> MEMBER_ID;
 			case "offerType" -> OFFER_TYPE;
-			case "redemptionDate" -> day;
+			case "redemptionDate", "businessDate" -> day;
+			case "windowStart" -> lastClosedWindowStart(latest);
+			case "from" -> latest.minusHours(2);
+			case "until" -> LocalDateTime.of(9999, 12, 31, 0, 0);
+			case "threshold" -> new BigDecimal("5000");
+			case "search" -> "";
+			case "namePattern" -> "%";
 			default -> throw new IllegalStateException(query.name() + ": no argument for :" + name
 					+ " in e2e-tests' DashboardQueries.arguments");
 		}));
 		return arguments;
+	}
+
+	/** The window before the latest event's: the last one the engine has closed, whose offers the tabs page. */
+	private static LocalDateTime lastClosedWindowStart(LocalDateTime latest) {
+		LocalDateTime open = latest.truncatedTo(ChronoUnit.HOURS).plusMinutes(latest.getMinute() / 5 * 5L);
+		return open.minusMinutes(5);
 	}
 
 	/** Parameter name to the type name PostgreSQL infers for it ({@code timestamp}, {@code date}, …). */

@@ -144,9 +144,11 @@ class OfferRepository {
 
 	/**
 	 * Every offer of one view with its deciding redemptions, as the derived table {@code p}. Built once,
-	 * into the constants above, so the engine checks see each statement as sent.
+	 * into the constants above, so the engine checks see each statement as sent. {@code redemptionWindows}
+	 * repeats the outer query's bound on the window for the redemptions: PostgreSQL carries an equality across
+	 * a join, not a range, and would otherwise read every redemption of the type.
 	 */
-	private static String withStatus(OfferType type) {
+	private static String withStatus(OfferType type, String redemptionWindows) {
 		String view = type == OfferType.HOTEL ? "hotel_room_offers" : "drink_offers";
 		String qualifying = type == OfferType.HOTEL ? "total_spend" : "loss_amount";
 		return """
@@ -157,10 +159,10 @@ class OfferRepository {
 				       t.window_end AS today_window_end, t.redeemed_at AS today_redeemed_at, t.redeemed_by AS today_redeemed_by
 				FROM %1$s o
 				LEFT JOIN redeemed_offers r
-				       ON r.member_id = o.member_id AND r.offer_type = '%3$s' AND r.window_start = o.window_start
+				       ON r.member_id = o.member_id AND r.offer_type = '%3$s' AND r.window_start = o.window_start%4$s
 				LEFT JOIN redeemed_offers t
 				       ON t.member_id = o.member_id AND t.offer_type = '%3$s' AND t.redemption_date = :businessDate""".formatted(
-				view, qualifying, type.key());
+				view, qualifying, type.key(), redemptionWindows.isEmpty() ? "" : " AND " + redemptionWindows);
 	}
 
 	private static PagedQuery oneWindow(OfferType type) {
@@ -168,12 +170,14 @@ class OfferRepository {
 				SELECT * FROM (
 				%s
 				) p
-				WHERE p.window_start = :windowStart AND %s""".formatted(withStatus(type), MemberSearch.condition("p")),
+				WHERE p.window_start = :windowStart AND %s""".formatted(withStatus(type, ""), MemberSearch.condition("p")),
 				OFFER_ORDERS, new Sort("qualifyingAmount", true), "p.member_id");
 	}
 
 	private static PagedQuery pending(OfferType... types) {
-		String offers = String.join("\nUNION ALL\n", java.util.Arrays.stream(types).map(OfferRepository::withStatus).toList());
+		String offers = String.join("\nUNION ALL\n", java.util.Arrays.stream(types)
+			.map(type -> withStatus(type, "r.window_start >= :from AND r.window_start < :until"))
+			.toList());
 		return new PagedQuery("""
 				SELECT * FROM (
 				%s
@@ -193,7 +197,7 @@ class OfferRepository {
 				) p
 				WHERE p.window_start >= :since
 				GROUP BY p.window_start, p.window_end
-				ORDER BY p.window_start DESC""".formatted(withStatus(type));
+				ORDER BY p.window_start DESC""".formatted(withStatus(type, "r.window_start >= :since"));
 	}
 
 	/** The spend (hotel) or loss (drink) so far, as in the offer views: loss is the negated net, never below 0. */

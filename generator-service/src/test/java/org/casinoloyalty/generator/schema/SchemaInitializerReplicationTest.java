@@ -42,7 +42,7 @@ class SchemaInitializerReplicationTest {
 	private static SchemaInitializer initializer(GeneratorProperties generator) {
 		var schema = new SchemaProperties(true, "jdbc:postgresql://127.0.0.1:1/none", "root", "", "broker:9092",
 				List.of(generator.topic() + "-offers"), new ByteArrayResource("SELECT 1;".getBytes(StandardCharsets.UTF_8)), 1,
-				Duration.ofMillis(50));
+				Duration.ofMillis(50), Duration.ofDays(7));
 		return new SchemaInitializer(schema, generator, kafkaAdmin, new BrokerConnectionHealthIndicator(kafkaAdmin));
 	}
 
