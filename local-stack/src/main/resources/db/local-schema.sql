@@ -82,7 +82,12 @@ CREATE TABLE IF NOT EXISTS local_stack.member_window (
 -- The dashboard asks for the last closed window (max window_end), the latest event
 -- (max last_transaction) and the windows since a time (window_start).
 CREATE INDEX IF NOT EXISTS member_window_by_end ON local_stack.member_window (window_end);
-CREATE INDEX IF NOT EXISTS member_window_by_start ON local_stack.member_window (window_start);
+-- One window's members in member-id or last-transaction order (the dashboard's grids, issue 14). Without
+-- these, PostgreSQL read a window's first page by walking the whole primary key or last_transaction index:
+-- 1.7 s at 3.5 million windows. The first also serves every lookup by window_start alone.
+DROP INDEX IF EXISTS local_stack.member_window_by_start;
+CREATE INDEX IF NOT EXISTS member_window_by_start_member ON local_stack.member_window (window_start, member_id);
+CREATE INDEX IF NOT EXISTS member_window_by_start_last ON local_stack.member_window (window_start, last_transaction);
 CREATE INDEX IF NOT EXISTS member_window_by_last_transaction ON local_stack.member_window (last_transaction);
 
 CREATE TABLE IF NOT EXISTS local_stack.game_totals (

@@ -14,11 +14,14 @@ public record MemberSearch(String text) {
 	 * The condition each paged statement over member rows includes, on the columns of {@code alias}, with
 	 * {@code :search} and {@code :namePattern}. RisingWave has ILIKE ({@code i_like} in
 	 * {@code src/expr/core/src/scalar/like.rs} at v2.8.5), whose default escape character is the backslash,
-	 * as PostgreSQL's is; {@link #parameters} relies on it.
+	 * as PostgreSQL's is; {@link #parameters} relies on it. {@code :search = ''} first: PostgreSQL plans an
+	 * unnamed statement (the pool's {@code prepareThreshold=0}) with its values, so for everyone the
+	 * condition folds to true and costs no row anything.
 	 */
 	public static String condition(String alias) {
 		String prefix = alias.isEmpty() ? "" : alias + ".";
-		return "(CAST(" + prefix + "member_id AS VARCHAR) = :search OR " + prefix + "member_name ILIKE :namePattern)";
+		return "(:search = '' OR CAST(" + prefix + "member_id AS VARCHAR) = :search OR " + prefix
+				+ "member_name ILIKE :namePattern)";
 	}
 
 	public MemberSearch {

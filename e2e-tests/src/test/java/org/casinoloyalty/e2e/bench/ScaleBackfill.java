@@ -60,15 +60,18 @@ final class ScaleBackfill {
 		long windowStart = Math.floorDiv(startMillis, WINDOW_MILLIS) * WINDOW_MILLIS;
 		long stored = 0;
 		long reported = System.nanoTime();
-		CopyIn raw = copy("COPY gaming_transactions (transaction_id, member_id, member_name, transaction_type, amount,"
-				+ " game_type, transaction_time) FROM STDIN");
+		CopyIn raw = copyRaw();
 		StringBuilder rows = new StringBuilder(1 << 20);
-		for (long play = 0; stored < events; play++) {
-			clock.millis = startMillis + (long) (play * spacing);
+		while (stored < events) {
+			// stamped by events stored, not plays (one or two events each), so the events fill the whole span
+			clock.millis = startMillis + (long) (stored * spacing);
 			long start = Math.floorDiv(clock.millis, WINDOW_MILLIS) * WINDOW_MILLIS;
 			if (start != windowStart) {
+				// one COPY at a time on a connection: the raw events' ends before the window's starts
 				flush(raw, rows);
+				raw.endCopy();
 				writeWindows(window, windowStart);
+				raw = copyRaw();
 				window.clear();
 				windowStart = start;
 			}
@@ -107,6 +110,11 @@ final class ScaleBackfill {
 			statement.execute("ANALYZE");
 		}
 		return stored;
+	}
+
+	private CopyIn copyRaw() throws SQLException {
+		return copy("COPY gaming_transactions (transaction_id, member_id, member_name, transaction_type, amount,"
+				+ " game_type, transaction_time) FROM STDIN");
 	}
 
 	private CopyIn copy(String sql) throws SQLException {
