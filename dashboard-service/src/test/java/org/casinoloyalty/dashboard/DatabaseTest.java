@@ -1,5 +1,6 @@
 package org.casinoloyalty.dashboard;
 
+import org.casinoloyalty.dashboard.offers.OfferRows;
 import org.casinoloyalty.dashboard.staff.StaffRole;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,9 +33,14 @@ public abstract class DatabaseTest {
 		TestDatabase.register(registry);
 	}
 
+	@Autowired
+	private OfferRows offerRows;
+
 	@BeforeEach
 	void emptyDatabase() {
 		TestDatabase.reset();
+		// the same window times come back in every test: counts of closed windows must not carry over
+		offerRows.forgetCounts();
 	}
 
 	@AfterEach

@@ -15,7 +15,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The fulfillment part of every refresh: the newest offers awaiting redemption, one statement; the count from the offers part. */
+/**
+ * The fulfillment part of every refresh: the newest offers awaiting redemption, read window by window with the
+ * offers part's counts (usually one statement), and their count.
+ */
 @Component
 public record FulfillmentLiveQuery(OfferRows rows) implements LiveQuery<PendingOffers> {
 
@@ -25,7 +28,7 @@ public record FulfillmentLiveQuery(OfferRows rows) implements LiveQuery<PendingO
 		OfferBoards boards = read.part(OffersLiveQuery.class);
 		long count = Stream.of(OfferType.values()).mapToLong(type -> boards.board(type).pending()).sum();
 		return new PendingOffers(read.since(), businessDate, count, count == 0 ? List.of()
-				: rows.pending(null, read.since(), null, businessDate, MemberSearch.EVERYONE, null, 0, PagedQuery.FIRST_ROWS));
+				: rows.pending(boards, read.since(), null, null, businessDate, MemberSearch.EVERYONE, 0, PagedQuery.FIRST_ROWS));
 	}
 
 }

@@ -8,6 +8,7 @@ import org.casinoloyalty.dashboard.rules.OfferType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -86,6 +87,14 @@ public record OfferBoard(OfferType type, OfferRule rule, Watermark watermark, Op
 			.filter(window -> lastClosedEnd == null || window.windowEnd().isBefore(lastClosedEnd))
 			.toList();
 		return new OfferBoard(type, rule, watermark, latest, onTrack, earlier);
+	}
+
+	/** Every window of the history with an offer, the last closed one included, newest first. */
+	public List<WindowCount> windows() {
+		List<WindowCount> windows = new ArrayList<>();
+		latest.filter(window -> window.counts().offers() > 0).ifPresent(window -> windows.add(window.counts()));
+		windows.addAll(earlier);
+		return windows;
 	}
 
 	/** Offers awaiting redemption in the history, over every window. */

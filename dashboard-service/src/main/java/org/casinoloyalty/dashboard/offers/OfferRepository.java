@@ -14,6 +14,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,15 +38,29 @@ class OfferRepository {
 
 	static final PagedQuery DRINK_WINDOW = oneWindow(OfferType.DRINK);
 
+	static final PagedQuery HOTEL_WINDOW_PENDING = windowPending(OfferType.HOTEL);
+
+	static final PagedQuery DRINK_WINDOW_PENDING = windowPending(OfferType.DRINK);
+
+	static final PagedQuery ALL_WINDOW_PENDING = windowPending(OfferType.values());
+
 	static final PagedQuery HOTEL_PENDING = pending(OfferType.HOTEL);
 
 	static final PagedQuery DRINK_PENDING = pending(OfferType.DRINK);
 
 	static final PagedQuery ALL_PENDING = pending(OfferType.values());
 
-	static final String HOTEL_WINDOWS = windowCounts(OfferType.HOTEL);
+	static final String HOTEL_OFFER_COUNT = "SELECT count(*) FROM hotel_room_offers WHERE window_start = :windowStart";
 
-	static final String DRINK_WINDOWS = windowCounts(OfferType.DRINK);
+	static final String DRINK_OFFER_COUNT = "SELECT count(*) FROM drink_offers WHERE window_start = :windowStart";
+
+	static final String HOTEL_REDEEMED = redeemedPerWindow(OfferType.HOTEL);
+
+	static final String DRINK_REDEEMED = redeemedPerWindow(OfferType.DRINK);
+
+	static final String HOTEL_LIMITED = limitedPerWindow(OfferType.HOTEL);
+
+	static final String DRINK_LIMITED = limitedPerWindow(OfferType.DRINK);
 
 	static final PagedQuery HOTEL_ON_TRACK = onTrack(OfferType.HOTEL);
 
@@ -74,15 +90,28 @@ class OfferRepository {
 			.list();
 	}
 
+	/** The offers awaiting redemption in one window, of one type or ({@code type} null) both, highest amount first. */
+	List<OfferBoard.Line> windowPending(OfferType type, LocalDateTime windowStart, LocalDate businessDate,
+			MemberSearch search, int offset, int limit) {
+		PagedQuery query = type == null ? ALL_WINDOW_PENDING
+				: type == OfferType.HOTEL ? HOTEL_WINDOW_PENDING : DRINK_WINDOW_PENDING;
+		return jdbc.sql(query.sql(null, offset, limit)).params(search.parameters())
+			.param("windowStart", windowStart)
+			.param("businessDate", businessDate)
+			.query((rs, i) -> line(OfferType.fromKey(rs.getString("offer_type"))).mapRow(rs, i))
+			.list();
+	}
+
 	/**
 	 * Offers awaiting redemption of windows starting at or after {@code since}, newest window first, of one
-	 * type or, {@code type} null, of both; {@code day} non-null keeps the windows that start on that day.
+	 * type or, {@code type} null, of both; {@code day} non-null keeps the windows that start on that day. It
+	 * reads every offer of the history, so it serves a search only; the list itself pages window by window.
 	 */
 	List<OfferBoard.Line> pending(OfferType type, LocalDateTime since, LocalDate day, LocalDate businessDate,
-			MemberSearch search, Sort sort, int offset, int limit) {
+			MemberSearch search, int offset, int limit) {
 		PagedQuery query = type == null ? ALL_PENDING : type == OfferType.HOTEL ? HOTEL_PENDING : DRINK_PENDING;
 		LocalDateTime from = day == null || day.atStartOfDay().isBefore(since) ? since : day.atStartOfDay();
-		return jdbc.sql(query.sql(sort, offset, limit)).params(search.parameters())
+		return jdbc.sql(query.sql(null, offset, limit)).params(search.parameters())
 			.param("from", from)
 			.param("until", day == null ? NO_END : day.plusDays(1).atStartOfDay())
 			.param("businessDate", businessDate)
@@ -90,13 +119,33 @@ class OfferRepository {
 			.list();
 	}
 
-	/** Offers, redeemed and pending per window starting at or after {@code since}, newest first. */
-	List<WindowCount> windowCounts(OfferType type, LocalDateTime since, LocalDate businessDate) {
-		return jdbc.sql(type == OfferType.HOTEL ? HOTEL_WINDOWS : DRINK_WINDOWS)
+	/** How many offers the closed window starting at {@code windowStart} earned under the rule in force. */
+	long offerCount(OfferType type, LocalDateTime windowStart) {
+		return jdbc.sql(type == OfferType.HOTEL ? HOTEL_OFFER_COUNT : DRINK_OFFER_COUNT)
+			.param("windowStart", windowStart)
+			.query(Long.class)
+			.single();
+	}
+
+	/** Per window starting at or after {@code since}: its redeemed offers, read from the redemptions, which are few. */
+	Map<LocalDateTime, Long> redeemedPerWindow(OfferType type, LocalDateTime since) {
+		return perWindow(jdbc.sql(type == OfferType.HOTEL ? HOTEL_REDEEMED : DRINK_REDEEMED).param("since", since));
+	}
+
+	/**
+	 * Per window starting at or after {@code since}: its offers not redeemed whose member redeemed an offer of
+	 * this type on {@code businessDate} for another window (the one-per-day rule).
+	 */
+	Map<LocalDateTime, Long> limitedPerWindow(OfferType type, LocalDateTime since, LocalDate businessDate) {
+		return perWindow(jdbc.sql(type == OfferType.HOTEL ? HOTEL_LIMITED : DRINK_LIMITED)
 			.param("since", since)
-			.param("businessDate", businessDate)
-			.query(WindowCount.class)
-			.list();
+			.param("businessDate", businessDate));
+	}
+
+	private static Map<LocalDateTime, Long> perWindow(JdbcClient.StatementSpec statement) {
+		Map<LocalDateTime, Long> counts = new HashMap<>();
+		statement.query((rs, i) -> counts.put(time(rs, "window_start"), rs.getLong("offers"))).list();
+		return counts;
 	}
 
 	/** Members of the window starting at {@code windowStart} by spend (hotel) or loss (drink) so far. */
@@ -149,7 +198,7 @@ class OfferRepository {
 	 * a join, not a range, and would otherwise read every redemption of the type.
 	 */
 	private static String withStatus(OfferType type, String redemptionWindows) {
-		String view = type == OfferType.HOTEL ? "hotel_room_offers" : "drink_offers";
+		String view = view(type);
 		String qualifying = type == OfferType.HOTEL ? "total_spend" : "loss_amount";
 		return """
 				SELECT '%3$s' AS offer_type, o.member_id, o.member_name, o.total_spend, o.net_amount,
@@ -174,8 +223,20 @@ class OfferRepository {
 				OFFER_ORDERS, new Sort("qualifyingAmount", true), "p.member_id");
 	}
 
+	private static PagedQuery windowPending(OfferType... types) {
+		String offers = String.join("\nUNION ALL\n", Arrays.stream(types).map(type -> withStatus(type, "")).toList());
+		return new PagedQuery("""
+				SELECT * FROM (
+				%s
+				) p
+				WHERE p.redeemed_at IS NULL AND p.today_redeemed_at IS NULL
+				  AND p.window_start = :windowStart AND %s""".formatted(offers, MemberSearch.condition("p")),
+				Map.of("qualifyingAmount", "p.qualifying_amount"), new Sort("qualifyingAmount", true),
+				"p.offer_type, p.member_id");
+	}
+
 	private static PagedQuery pending(OfferType... types) {
-		String offers = String.join("\nUNION ALL\n", java.util.Arrays.stream(types)
+		String offers = String.join("\nUNION ALL\n", Arrays.stream(types)
 			.map(type -> withStatus(type, "r.window_start >= :from AND r.window_start < :until"))
 			.toList());
 		return new PagedQuery("""
@@ -184,20 +245,33 @@ class OfferRepository {
 				) p
 				WHERE p.redeemed_at IS NULL AND p.today_redeemed_at IS NULL
 				  AND p.window_start >= :from AND p.window_start < :until AND %s""".formatted(offers,
-				MemberSearch.condition("p")), OFFER_ORDERS, new Sort("windowStart", true),
+				MemberSearch.condition("p")), Map.of("windowStart", "p.window_start"), new Sort("windowStart", true),
 				"p.qualifying_amount DESC, p.offer_type, p.member_id");
 	}
 
-	private static String windowCounts(OfferType type) {
+	private static String redeemedPerWindow(OfferType type) {
 		return """
-				SELECT p.window_start, p.window_end, count(*) AS offers, count(p.redeemed_at) AS redeemed,
-				       sum(CASE WHEN p.redeemed_at IS NULL AND p.today_redeemed_at IS NULL THEN 1 ELSE 0 END) AS pending
-				FROM (
-				%s
-				) p
-				WHERE p.window_start >= :since
-				GROUP BY p.window_start, p.window_end
-				ORDER BY p.window_start DESC""".formatted(withStatus(type, "r.window_start >= :since"));
+				SELECT o.window_start, count(*) AS offers
+				FROM redeemed_offers r
+				JOIN %1$s o ON o.member_id = r.member_id AND o.window_start = r.window_start
+				WHERE r.offer_type = '%2$s' AND r.window_start >= :since
+				GROUP BY o.window_start""".formatted(view(type), type.key());
+	}
+
+	private static String limitedPerWindow(OfferType type) {
+		return """
+				SELECT o.window_start, count(*) AS offers
+				FROM redeemed_offers t
+				JOIN %1$s o ON o.member_id = t.member_id AND o.window_start >= :since AND o.window_start <> t.window_start
+				LEFT JOIN redeemed_offers r
+				       ON r.member_id = o.member_id AND r.offer_type = '%2$s' AND r.window_start = o.window_start
+				      AND r.window_start >= :since
+				WHERE t.offer_type = '%2$s' AND t.redemption_date = :businessDate AND r.member_id IS NULL
+				GROUP BY o.window_start""".formatted(view(type), type.key());
+	}
+
+	private static String view(OfferType type) {
+		return type == OfferType.HOTEL ? "hotel_room_offers" : "drink_offers";
 	}
 
 	/** The spend (hotel) or loss (drink) so far, as in the offer views: loss is the negated net, never below 0. */

@@ -1,23 +1,53 @@
 package org.casinoloyalty.dashboard.offers;
 
+import org.casinoloyalty.dashboard.live.Watermark;
 import org.casinoloyalty.dashboard.rules.OfferType;
 import org.casinoloyalty.dashboard.sql.MemberSearch;
+import org.casinoloyalty.dashboard.sql.PagedQuery;
 import org.casinoloyalty.dashboard.sql.PagedQuery.Sort;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Offers and members on track, a page at a time, each offer with its status ({@link OfferRepository}). */
+/**
+ * Offers and members on track, a page at a time, each offer with its status ({@link OfferRepository}), and
+ * the offers' counts per window.
+ *
+ * <p>A closed window's offers never change under one rule: no event reaches a closed window (design §4), and
+ * the views filter on the threshold. So each window's count is read once per threshold and kept; only the
+ * redemptions, which are few, are counted again at every refresh. The pending list pages window by window,
+ * newest first, with those counts, so a page reads one or two windows, not the whole history.
+ */
 @Service
 public class OfferRows {
 
 	private final OfferRepository repository;
 
+	/** Offers per closed window under a threshold; windows that leave the history are dropped. */
+	private final Map<WindowKey, Long> offersPerWindow = new ConcurrentHashMap<>();
+
+	private record WindowKey(OfferType type, LocalDateTime windowStart, BigDecimal threshold) {
+	}
+
 	OfferRows(OfferRepository repository) {
 		this.repository = repository;
+	}
+
+	/**
+	 * Forgets every window's count, for an engine whose views were rebuilt under the same window times: a
+	 * test's fresh database. (A rebuilt RisingWave's windows older than its topic's start would otherwise keep
+	 * their counts until they leave the history.)
+	 */
+	public void forgetCounts() {
+		offersPerWindow.clear();
 	}
 
 	/** The offers of one window; {@code sort} null: highest amount first. */
@@ -27,12 +57,65 @@ public class OfferRows {
 	}
 
 	/**
-	 * Offers awaiting redemption of windows starting at or after {@code since}, of one type or ({@code type}
-	 * null) both, of windows starting on {@code day} unless null; {@code sort} null: newest window first.
+	 * Offers, redeemed and pending of every closed window starting at or after {@code since} and ending by
+	 * {@code lastClosedEnd}, newest first, windows without an offer left out.
 	 */
-	public List<OfferBoard.Line> pending(OfferType type, LocalDateTime since, LocalDate day, LocalDate businessDate,
-			MemberSearch search, Sort sort, int offset, int limit) {
-		return repository.pending(type, since, day, businessDate, search, sort, offset, limit);
+	public List<WindowCount> windowCounts(OfferType type, BigDecimal threshold, LocalDateTime since,
+			LocalDateTime lastClosedEnd, LocalDate businessDate) {
+		offersPerWindow.keySet()
+			.removeIf(key -> key.type() == type
+					&& (key.windowStart().isBefore(since) || key.threshold().compareTo(threshold) != 0));
+		Map<LocalDateTime, Long> redeemed = repository.redeemedPerWindow(type, since);
+		Map<LocalDateTime, Long> limited = repository.limitedPerWindow(type, since, businessDate);
+		List<WindowCount> windows = new ArrayList<>();
+		for (LocalDateTime start = lastClosedEnd.minus(Watermark.WINDOW); !start.isBefore(since);
+				start = start.minus(Watermark.WINDOW)) {
+			LocalDateTime windowStart = start;
+			long offers = offersPerWindow.computeIfAbsent(new WindowKey(type, windowStart, threshold),
+					key -> repository.offerCount(type, windowStart));
+			if (offers > 0) {
+				long done = redeemed.getOrDefault(windowStart, 0L);
+				windows.add(new WindowCount(windowStart, windowStart.plus(Watermark.WINDOW), offers, done,
+						Math.max(0, offers - done - limited.getOrDefault(windowStart, 0L))));
+			}
+		}
+		return windows;
+	}
+
+	/**
+	 * Offers awaiting redemption, newest window first, highest amount first within a window: of one type or
+	 * ({@code type} null) both, of windows starting on {@code day} unless null, paged through {@code boards}'
+	 * counts of the last snapshot. A search reads the whole history instead: its counts are unknown.
+	 */
+	public List<OfferBoard.Line> pending(OfferBoards boards, LocalDateTime since, OfferType type, LocalDate day,
+			LocalDate businessDate, MemberSearch search, int offset, int limit) {
+		if (!search.everyone()) {
+			return repository.pending(type, since, day, businessDate, search, offset, limit);
+		}
+		Map<LocalDateTime, Long> pendingPerWindow = new TreeMap<>(Comparator.reverseOrder());
+		for (OfferType each : OfferType.values()) {
+			if (type == null || type == each) {
+				boards.board(each).windows()
+					.stream()
+					.filter(window -> day == null || window.windowStart().toLocalDate().equals(day))
+					.forEach(window -> pendingPerWindow.merge(window.windowStart(), window.pending(), Long::sum));
+			}
+		}
+		List<OfferBoard.Line> lines = new ArrayList<>();
+		long skip = offset;
+		for (var window : pendingPerWindow.entrySet()) {
+			if (lines.size() >= limit) {
+				break;
+			}
+			if (skip >= window.getValue()) {
+				skip -= window.getValue();
+				continue;
+			}
+			int wanted = Math.min(limit - lines.size(), PagedQuery.MAX_ROWS);
+			lines.addAll(repository.windowPending(type, window.getKey(), businessDate, search, (int) skip, wanted));
+			skip = 0;
+		}
+		return lines;
 	}
 
 	/** The members of the open window against the rule's threshold; {@code sort} null: nearest to it first. */

@@ -20,9 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The offers part of every refresh, four statements per offer type whatever the number of members: the
- * counts per window, the first offers of the last closed window, and the open window's count and first
- * members on track against the rule in force.
+ * The offers part of every refresh, five statements per offer type whatever the number of members: the
+ * redemptions per window (two counts; each closed window's offers are counted once, {@link OfferRows}),
+ * the first offers of the last closed window, and the open window's count and first members on track
+ * against the rule in force.
  */
 @Component
 public record OffersLiveQuery(OfferRepository repository, OfferRows rows) implements LiveQuery<OfferBoards> {
@@ -42,8 +43,9 @@ public record OffersLiveQuery(OfferRepository repository, OfferRows rows) implem
 			Optional<OfferBoard.OnTrack> onTrack = open == null ? Optional.empty()
 					: Optional.of(new OfferBoard.OnTrack(open, repository.onTrackCount(type, open, rule.threshold()),
 							rows.onTrack(type, open, rule.threshold(), MemberSearch.EVERYONE, null, 0, PagedQuery.FIRST_ROWS)));
-			boards.put(type, OfferBoard.build(type, rule, read.watermark(),
-					repository.windowCounts(type, read.since(), businessDate), latest, onTrack));
+			List<WindowCount> windows = lastClosedEnd == null ? List.of()
+					: rows.windowCounts(type, rule.threshold(), read.since(), lastClosedEnd, businessDate);
+			boards.put(type, OfferBoard.build(type, rule, read.watermark(), windows, latest, onTrack));
 		}
 		return new OfferBoards(boards);
 	}

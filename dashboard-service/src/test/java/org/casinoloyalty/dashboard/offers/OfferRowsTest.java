@@ -2,6 +2,8 @@ package org.casinoloyalty.dashboard.offers;
 
 import org.casinoloyalty.dashboard.DatabaseTest;
 import org.casinoloyalty.dashboard.TestDatabase;
+import org.casinoloyalty.dashboard.live.Watermark;
+import org.casinoloyalty.dashboard.rules.OfferRule;
 import org.casinoloyalty.dashboard.rules.OfferType;
 import org.casinoloyalty.dashboard.sql.MemberSearch;
 import org.casinoloyalty.dashboard.sql.PagedQuery.Sort;
@@ -12,6 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,13 +65,66 @@ class OfferRowsTest extends DatabaseTest {
 		assertThat(rows.window(OfferType.HOTEL, W1, TODAY, MemberSearch.EVERYONE, null, 0, 50))
 			.extracting(OfferBoard.Line::status)
 			.containsExactly(OfferStatus.REDEEMED);
-		assertThat(repository.windowCounts(OfferType.HOTEL, W1, TODAY)).containsExactly(
-				new WindowCount(W2, W2.plusMinutes(5), 3, 1, 1), new WindowCount(W1, W1.plusMinutes(5), 1, 1, 0));
-		assertThat(rows.pending(null, W1, null, TODAY, MemberSearch.EVERYONE, null, 0, 50))
+		assertThat(hotelCounts()).containsExactly(new WindowCount(W2, W2.plusMinutes(5), 3, 1, 1),
+				new WindowCount(W1, W1.plusMinutes(5), 1, 1, 0));
+		OfferBoards boards = boards();
+		assertThat(rows.pending(boards, W1, null, null, TODAY, MemberSearch.EVERYONE, 0, 50))
 			.extracting(line -> line.offer().type() + ":" + line.offer().memberId() + ":" + line.offer().windowStart())
 			.containsExactly("HOTEL:1:" + W2);
-		assertThat(rows.pending(OfferType.DRINK, W1, null, TODAY, MemberSearch.EVERYONE, null, 0, 50)).isEmpty();
-		assertThat(rows.pending(OfferType.HOTEL, W1, TODAY.plusDays(1), TODAY, MemberSearch.EVERYONE, null, 0, 50)).isEmpty();
+		assertThat(rows.pending(boards, W1, null, null, TODAY, new MemberSearch("ann"), 0, 50))
+			.extracting(line -> line.offer().memberId())
+			.containsExactly(1L);
+		assertThat(rows.pending(boards, W1, OfferType.DRINK, null, TODAY, MemberSearch.EVERYONE, 0, 50)).isEmpty();
+		assertThat(rows.pending(boards, W1, OfferType.HOTEL, TODAY.plusDays(1), TODAY, MemberSearch.EVERYONE, 0, 50)).isEmpty();
+	}
+
+	/** Pages of the pending list cross windows newest first, highest amount first within each. */
+	@Test
+	void thePendingListPagesWindowByWindow() {
+		LocalDateTime w3 = W2.plusMinutes(5);
+		TestDatabase.closedWindow(4, "Di Ray", w3, "9000.00", "9000.00", 10);
+		TestDatabase.closedWindow(5, "Ed Ray", w3, "6500.00", "6500.00", 10);
+		OfferBoards boards = new OfferBoards(Map.of(OfferType.HOTEL, board(OfferType.HOTEL, w3.plusMinutes(5)),
+				OfferType.DRINK, board(OfferType.DRINK, w3.plusMinutes(5))));
+
+		assertThat(rows.pending(boards, W1, null, null, TODAY, MemberSearch.EVERYONE, 0, 50))
+			.extracting(line -> line.offer().memberId() + "@" + line.offer().windowStart().getMinute())
+			.containsExactly("4@10", "5@10", "1@5");
+		assertThat(rows.pending(boards, W1, null, null, TODAY, MemberSearch.EVERYONE, 1, 2))
+			.extracting(line -> line.offer().memberId())
+			.containsExactly(5L, 1L);
+		assertThat(rows.pending(boards, W1, null, null, TODAY, MemberSearch.EVERYONE, 2, 50))
+			.extracting(line -> line.offer().memberId())
+			.containsExactly(1L);
+	}
+
+	/** A closed window is counted once per threshold; the redemptions are counted at every read. */
+	@Test
+	void aClosedWindowsOffersAreCountedOncePerThreshold() {
+		assertThat(hotelCounts()).first().isEqualTo(new WindowCount(W2, W2.plusMinutes(5), 3, 1, 1));
+		TestDatabase.sql().sql("INSERT INTO hotel_room_offers SELECT 9, 'Late Entry', 9000, 1, 0, ?, ?, ?, 'x'")
+			.params(W2.plusMinutes(1), W2, W2.plusMinutes(5))
+			.update();
+		redeemed(1, "Ann Moss", W2, TODAY.minusDays(2));
+
+		assertThat(hotelCounts()).first().isEqualTo(new WindowCount(W2, W2.plusMinutes(5), 3, 2, 0));
+		assertThat(rows.windowCounts(OfferType.HOTEL, new BigDecimal("5500"), W1, W2.plusMinutes(5), TODAY)).first()
+			.isEqualTo(new WindowCount(W2, W2.plusMinutes(5), 4, 2, 1));
+	}
+
+	private List<WindowCount> hotelCounts() {
+		return rows.windowCounts(OfferType.HOTEL, new BigDecimal("5000"), W1, W2.plusMinutes(5), TODAY);
+	}
+
+	private OfferBoards boards() {
+		return new OfferBoards(Map.of(OfferType.HOTEL, board(OfferType.HOTEL, W2.plusMinutes(5)), OfferType.DRINK,
+				board(OfferType.DRINK, W2.plusMinutes(5))));
+	}
+
+	private OfferBoard board(OfferType type, LocalDateTime lastClosedEnd) {
+		BigDecimal threshold = new BigDecimal(type == OfferType.HOTEL ? "5000" : "1000");
+		return OfferBoard.build(type, new OfferRule(type, threshold, null), new Watermark(lastClosedEnd, lastClosedEnd.plusMinutes(1)),
+				rows.windowCounts(type, threshold, W1, lastClosedEnd, TODAY), List.of(), Optional.empty());
 	}
 
 	@Test

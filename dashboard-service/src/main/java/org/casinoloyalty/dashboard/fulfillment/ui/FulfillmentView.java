@@ -22,6 +22,7 @@ import org.casinoloyalty.dashboard.offers.OfferBoard;
 import org.casinoloyalty.dashboard.fulfillment.FulfillmentLiveQuery;
 import org.casinoloyalty.dashboard.fulfillment.PendingOffers;
 import org.casinoloyalty.dashboard.offers.OfferRows;
+import org.casinoloyalty.dashboard.offers.OffersLiveQuery;
 import org.casinoloyalty.dashboard.redemption.Redemption;
 import org.casinoloyalty.dashboard.redemption.RedemptionsLiveQuery;
 import org.casinoloyalty.dashboard.redemption.ui.RedeemAction;
@@ -95,8 +96,8 @@ class FulfillmentView extends VerticalLayout implements LiveView {
 
 		configurePendingGrid();
 		pendingRows = new PagedRows<>(pendingGrid, (search, sort, offset, limit) -> snapshot == null ? List.of()
-				: this.rows.pending(typeFilter().orElse(null), pending().since(), dateFilter.getValue(), pending().businessDate(),
-						search, sort, offset, limit));
+				: this.rows.pending(snapshot.part(OffersLiveQuery.class), pending().since(), typeFilter().orElse(null),
+						dateFilter.getValue(), pending().businessDate(), search, offset, limit));
 		pendingSearch.addValueChangeListener(event -> pendingRows.search(event.getValue()));
 		pendingEmpty.addClassName("empty-state");
 		pendingCount.addClassName("window-counts");
@@ -113,23 +114,15 @@ class FulfillmentView extends VerticalLayout implements LiveView {
 		// A fixed height keeps the grid lazy: only the rows in view get a button (memory per browser).
 		pendingGrid.setHeight("420px");
 		pendingGrid.addColumn(line -> line.offer().type().names().shortName()).setHeader("Offer").setAutoWidth(true);
-		pendingGrid.addColumn(line -> line.offer().memberId())
-			.setHeader("Member")
-			.setKey("memberId")
-			.setSortable(true)
-			.setAutoWidth(true)
-			.setFlexGrow(0);
-		pendingGrid.addColumn(line -> line.offer().memberName()).setHeader("Name").setKey("memberName").setSortable(true).setAutoWidth(true);
+		// One order, newest window first and highest amount within it: the list pages window by window (OfferRows).
+		pendingGrid.addColumn(line -> line.offer().memberId()).setHeader("Member").setAutoWidth(true).setFlexGrow(0);
+		pendingGrid.addColumn(line -> line.offer().memberName()).setHeader("Name").setAutoWidth(true);
 		pendingGrid.addColumn(line -> Formats.shortWindow(line.offer().windowStart(), line.offer().windowEnd()))
 			.setHeader("Window")
-			.setKey("windowStart")
-			.setSortable(true)
 			.setAutoWidth(true);
 		pendingGrid
 			.addColumn(line -> line.offer().type().names().verb() + " " + Formats.money(line.offer().qualifyingAmount()))
 			.setHeader("Qualified by")
-			.setKey("qualifyingAmount")
-			.setSortable(true)
 			.setTextAlign(ColumnTextAlign.END)
 			.setAutoWidth(true);
 		pendingGrid.addComponentColumn(line -> {
@@ -180,8 +173,9 @@ class FulfillmentView extends VerticalLayout implements LiveView {
 			return;
 		}
 		if (filtered()) {
-			List<OfferBoard.Line> first = rows.pending(typeFilter().orElse(null), pending().since(), dateFilter.getValue(),
-					pending().businessDate(), MemberSearch.EVERYONE, null, 0, PagedQuery.FIRST_ROWS);
+			List<OfferBoard.Line> first = rows.pending(snapshot.part(OffersLiveQuery.class), pending().since(),
+					typeFilter().orElse(null), dateFilter.getValue(), pending().businessDate(), MemberSearch.EVERYONE, 0,
+					PagedQuery.FIRST_ROWS);
 			pendingRows.show(first);
 			showPending(first.isEmpty());
 		}
