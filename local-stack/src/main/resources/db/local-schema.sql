@@ -106,6 +106,18 @@ CREATE TABLE IF NOT EXISTS local_stack.member_totals (
     last_seen             TIMESTAMP NOT NULL,
     PRIMARY KEY (member_id, member_name)
 );
+-- The members grid pages member_leaderboard in each column's order, and every search finds members
+-- here by name (issue 14). At 20,000 members a sort of the whole table took 15 to 45 ms; these let a page
+-- stop after its rows. Trigrams serve a name test that may match anywhere in the name (ILIKE '%chen%').
+CREATE INDEX IF NOT EXISTS member_totals_by_spend ON local_stack.member_totals (lifetime_spend);
+CREATE INDEX IF NOT EXISTS member_totals_by_winnings ON local_stack.member_totals (lifetime_winnings);
+CREATE INDEX IF NOT EXISTS member_totals_by_net ON local_stack.member_totals ((lifetime_winnings - lifetime_spend));
+CREATE INDEX IF NOT EXISTS member_totals_by_transactions ON local_stack.member_totals (lifetime_transactions);
+CREATE INDEX IF NOT EXISTS member_totals_by_last_seen ON local_stack.member_totals (last_seen);
+CREATE INDEX IF NOT EXISTS member_totals_by_name ON local_stack.member_totals (member_name);
+CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA local_stack;
+CREATE INDEX IF NOT EXISTS member_totals_by_name_trigrams
+    ON local_stack.member_totals USING gin (member_name local_stack.gin_trgm_ops);
 
 -- RisingWave tables declared ON CONFLICT DO NOTHING: same columns, no defaults, NOT NULL where
 -- RisingWave has it. Users reach them through the views of the same name below.

@@ -83,11 +83,15 @@ public final class TestDatabase {
 		return JdbcClient.create(dataSource());
 	}
 
-	/** A closed window of one member: in member_daily_summary and member_window_live. */
+	/**
+	 * A closed window of one member: in member_daily_summary and member_window_live, and the member in
+	 * member_leaderboard as every member who played is.
+	 */
 	public static void closedWindow(long memberId, String name, LocalDateTime start, String spend, String winnings,
 			int transactions) {
 		window("member_daily_summary", memberId, name, start, spend, winnings, transactions);
 		window("member_window_live", memberId, name, start, spend, winnings, transactions);
+		played(memberId, name, spend, winnings, transactions, start.plusMinutes(4));
 		BigDecimal net = new BigDecimal(winnings).subtract(new BigDecimal(spend));
 		var rules = sql().sql("SELECT offer_type, threshold FROM offer_rules").query().listOfRows();
 		for (var rule : rules) {
@@ -109,13 +113,26 @@ public final class TestDatabase {
 		}
 	}
 
-	/** Activity in the open window: member_window_live only. */
+	/** Activity in the open window: member_window_live, and the member in member_leaderboard. */
 	public static void openWindow(long memberId, String name, LocalDateTime start, String spend, String winnings,
 			int transactions, LocalDateTime lastTransaction) {
 		BigDecimal net = new BigDecimal(winnings).subtract(new BigDecimal(spend));
 		sql().sql("INSERT INTO member_window_live VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(memberId, name, new BigDecimal(spend), new BigDecimal(winnings), net, transactions, lastTransaction,
 					start, start.plusMinutes(5))
+			.update();
+		played(memberId, name, spend, winnings, transactions, lastTransaction);
+	}
+
+	/** The member's row of member_leaderboard with this play's figures, unless a test has written one. */
+	private static void played(long memberId, String name, String spend, String winnings, int transactions,
+			LocalDateTime lastSeen) {
+		BigDecimal net = new BigDecimal(winnings).subtract(new BigDecimal(spend));
+		sql().sql("""
+				INSERT INTO member_leaderboard SELECT ?, ?, ?, ?, ?, ?, ?
+				WHERE NOT EXISTS (SELECT 1 FROM member_leaderboard WHERE member_id = ? AND member_name = ?)""")
+			.params(memberId, name, new BigDecimal(spend), new BigDecimal(winnings), net, transactions, lastSeen, memberId,
+					name)
 			.update();
 	}
 

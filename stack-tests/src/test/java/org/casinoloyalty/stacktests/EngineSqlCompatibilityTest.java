@@ -76,8 +76,8 @@ class EngineSqlCompatibilityTest {
 					"EngineDialect.VERSION", "MemberActivityRepository.LEADERBOARD[lifetimeSpend desc]",
 					"MemberActivityRepository.LEADERBOARD[memberName asc]", "MemberActivityRepository.WINDOW[totalSpend desc]",
 					"OfferRepository.DRINK_WINDOW[qualifyingAmount desc]", "OfferRepository.HOTEL_WINDOW[memberId asc]",
-					"OfferRepository.ALL_PENDING[windowStart desc]", "OfferRepository.HOTEL_PENDING[windowStart desc]",
-					"OfferRepository.DRINK_OFFER_COUNT", "OfferRepository.DRINK_REDEEMED", "OfferRepository.ALL_WINDOW_PENDING[qualifyingAmount desc]", "OfferRepository.HOTEL_ON_TRACK[amount desc]",
+					"OfferRepository.DRINK_WINDOW_PENDING[qualifyingAmount desc] found", "OfferRepository.HOTEL_ON_TRACK[amount desc] found",
+					"OfferRepository.DRINK_OFFER_COUNT", "OfferRepository.DRINK_REDEEMED", "OfferRepository.DRINK_WINDOW_PENDING[qualifyingAmount desc]", "OfferRepository.HOTEL_ON_TRACK[amount desc]",
 					"OfferRepository.DRINK_ON_TRACK_COUNT", "OfferRuleRepository.ALL",
 					"OfferRuleRepository.UPDATE", "RedemptionRepository.FIND", "RedemptionRepository.INSERT",
 					"RedemptionRepository.SINCE", "WatermarkRepository.WATERMARK");

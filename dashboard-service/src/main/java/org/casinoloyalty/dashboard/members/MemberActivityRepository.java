@@ -33,11 +33,12 @@ class MemberActivityRepository {
 			       l.last_transaction, l.window_start, l.window_end,
 			       COALESCE(l.window_end <= (SELECT max(window_end) FROM member_daily_summary), false) AS closed
 			FROM member_window_live l
-			WHERE l.window_start = :windowStart AND %s""".formatted(MemberSearch.condition("l")),
+			%s
+			WHERE l.window_start = :windowStart""".formatted(PagedQuery.FOUND_MEMBERS),
 			Map.of("memberId", "l.member_id", "memberName", "l.member_name", "totalSpend", "l.total_spend",
 					"totalWinnings", "l.total_winnings", "netAmount", "l.net_amount", "transactionCount",
 					"l.transaction_count", "lastTransaction", "l.last_transaction"),
-			new Sort("totalSpend", true), "l.member_id");
+			new Sort("totalSpend", true), "l.member_id", "l");
 
 	private final JdbcClient jdbc;
 
@@ -52,7 +53,7 @@ class MemberActivityRepository {
 
 	/** The members who played in the window starting at {@code windowStart}; {@code sort} null: highest spend first. */
 	List<MemberWindow> window(LocalDateTime windowStart, MemberSearch search, Sort sort, int offset, int limit) {
-		return jdbc.sql(WINDOW.sql(sort, offset, limit))
+		return jdbc.sql(WINDOW.sql(search, sort, offset, limit))
 			.params(search.parameters())
 			.param("windowStart", windowStart)
 			.query(MemberWindow.class)

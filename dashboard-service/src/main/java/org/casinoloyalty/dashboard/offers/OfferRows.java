@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Offers and members on track, a page at a time, each offer with its status ({@link OfferRepository}), and
@@ -24,10 +25,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>A closed window's offers never change under one rule: no event reaches a closed window (design §4), and
  * the views filter on the threshold. So each window's count is read once per threshold and kept; only the
  * redemptions, which are few, are counted again at every refresh. The pending list pages window by window,
- * newest first, with those counts, so a page reads one or two windows, not the whole history.
+ * newest first, with those counts, so a page reads one or two windows, not the whole history; a search
+ * there reads the windows in turn as well, each for the members it finds.
  */
 @Service
 public class OfferRows {
+
+	/** The pending list's order within a window: highest amount first, then by type and member, as each type's statement. */
+	private static final Comparator<OfferBoard.Line> PENDING_ORDER = Comparator
+		.comparing((OfferBoard.Line line) -> line.offer().qualifyingAmount(), Comparator.reverseOrder())
+		.thenComparing(line -> line.offer().type().key())
+		.thenComparing(line -> line.offer().memberId());
 
 	private final OfferRepository repository;
 
@@ -84,19 +92,19 @@ public class OfferRows {
 
 	/**
 	 * Offers awaiting redemption, newest window first, highest amount first within a window: of one type or
-	 * ({@code type} null) both, of windows starting on {@code day} unless null, paged through {@code boards}'
-	 * counts of the last snapshot. A search reads the whole history instead: its counts are unknown.
+	 * ({@code type} null) both, of windows starting on {@code day} unless null, window by window through
+	 * {@code boards}' windows of the last snapshot, so a page reads the windows it shows. For everyone the
+	 * boards' counts skip the windows before {@code offset}; a search's counts are unknown, so the windows
+	 * before it are read up to what they hold, which are few rows: those of the members found.
 	 */
 	public List<OfferBoard.Line> pending(OfferBoards boards, LocalDateTime since, OfferType type, LocalDate day,
 			LocalDate businessDate, MemberSearch search, int offset, int limit) {
-		if (!search.everyone()) {
-			return repository.pending(type, since, day, businessDate, search, offset, limit);
-		}
 		Map<LocalDateTime, Long> pendingPerWindow = new TreeMap<>(Comparator.reverseOrder());
 		for (OfferType each : OfferType.values()) {
 			if (type == null || type == each) {
 				boards.board(each).windows()
 					.stream()
+					.filter(window -> !window.windowStart().isBefore(since))
 					.filter(window -> day == null || window.windowStart().toLocalDate().equals(day))
 					.forEach(window -> pendingPerWindow.merge(window.windowStart(), window.pending(), Long::sum));
 			}
@@ -107,13 +115,45 @@ public class OfferRows {
 			if (lines.size() >= limit) {
 				break;
 			}
-			if (skip >= window.getValue()) {
-				skip -= window.getValue();
+			if (window.getValue() == 0 || search.everyone() && skip >= window.getValue()) {
+				skip -= search.everyone() ? window.getValue() : 0;
 				continue;
 			}
-			int wanted = Math.min(limit - lines.size(), PagedQuery.MAX_ROWS);
-			lines.addAll(repository.windowPending(type, window.getKey(), businessDate, search, (int) skip, wanted));
-			skip = 0;
+			// a search's rows are read from the window's first, as its counts are unknown; everyone's are skipped on the engine
+			long passed = search.everyone() ? skip : 0;
+			List<OfferBoard.Line> rows = pendingRows(type, window.getKey(), businessDate, search, passed,
+					skip - passed + limit - lines.size());
+			int skipped = (int) Math.min(skip - passed, rows.size());
+			lines.addAll(rows.subList(skipped, rows.size()));
+			skip -= passed + skipped;
+		}
+		return lines;
+	}
+
+	/**
+	 * Rows {@code from} to {@code from + rows - 1} of one window's pending offers in the list's order: of one
+	 * type, read {@link PagedQuery#MAX_ROWS} at most at a time, or ({@code type} null) of both, merged here from the
+	 * first rows of each.
+	 */
+	private List<OfferBoard.Line> pendingRows(OfferType type, LocalDateTime windowStart, LocalDate businessDate,
+			MemberSearch search, long from, long rows) {
+		if (type == null) {
+			return Stream.of(OfferType.values())
+				.flatMap(each -> pendingRows(each, windowStart, businessDate, search, 0, from + rows).stream())
+				.sorted(PENDING_ORDER)
+				.skip(from)
+				.limit(rows)
+				.toList();
+		}
+		List<OfferBoard.Line> lines = new ArrayList<>();
+		while (lines.size() < rows) {
+			int wanted = (int) Math.min(PagedQuery.MAX_ROWS, rows - lines.size());
+			List<OfferBoard.Line> page = repository.windowPending(type, windowStart, businessDate, search,
+					Math.toIntExact(from + lines.size()), wanted);
+			lines.addAll(page);
+			if (page.size() < wanted) {
+				break;
+			}
 		}
 		return lines;
 	}

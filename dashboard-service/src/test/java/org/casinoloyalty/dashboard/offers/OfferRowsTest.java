@@ -96,6 +96,19 @@ class OfferRowsTest extends DatabaseTest {
 		assertThat(rows.pending(boards, W1, null, null, TODAY, MemberSearch.EVERYONE, 2, 50))
 			.extracting(line -> line.offer().memberId())
 			.containsExactly(1L);
+		// a search's counts are unknown: the windows before the page are read to skip their rows
+		assertThat(rows.pending(boards, W1, null, null, TODAY, new MemberSearch("ray"), 1, 50))
+			.extracting(line -> line.offer().memberId())
+			.containsExactly(5L);
+		assertThat(rows.pending(boards, W1, null, null, TODAY, new MemberSearch("A"), 2, 50))
+			.extracting(line -> line.offer().memberId() + "@" + line.offer().windowStart().getMinute())
+			.containsExactly("1@5");
+		assertThat(rows.pending(boards, W1, null, null, TODAY, new MemberSearch("a"), 0, 2))
+			.extracting(line -> line.offer().memberId())
+			.containsExactly(4L, 5L);
+		assertThat(rows.pending(boards, W1, OfferType.HOTEL, null, TODAY, new MemberSearch("5"), 0, 50))
+			.extracting(line -> line.offer().memberId())
+			.containsExactly(5L);
 	}
 
 	/** A closed window is counted once per threshold; the redemptions are counted at every read. */

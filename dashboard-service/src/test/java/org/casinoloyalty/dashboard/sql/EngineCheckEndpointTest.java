@@ -26,7 +26,7 @@ class EngineCheckEndpointTest extends DatabaseTest {
 			.containsExactlyElementsOf(EngineStatements.all().stream().map(EngineStatement::name).toList());
 		assertThat(response.getBody().queries()).filteredOn(check -> check.outcome().equals("ok"))
 			.extracting(EngineCheckEndpoint.QueryCheck::name)
-			.contains("MemberActivityRepository.WINDOW[totalSpend desc]", "OfferRepository.ALL_PENDING[windowStart desc]", "OfferRepository.HOTEL_OFFER_COUNT", "OfferRepository.HOTEL_LIMITED", "WatermarkRepository.WATERMARK", "RedemptionRepository.FIND",
+			.contains("MemberActivityRepository.WINDOW[totalSpend desc]", "OfferRepository.DRINK_WINDOW_PENDING[qualifyingAmount desc] found", "OfferRepository.HOTEL_OFFER_COUNT", "OfferRepository.HOTEL_LIMITED", "WatermarkRepository.WATERMARK", "RedemptionRepository.FIND",
 					"EngineDialect.VERSION", "StaffActionRepository.SINCE");
 		assertThat(response.getBody().queries()).filteredOn(check -> check.outcome().equals("not run (write)"))
 			.extracting(EngineCheckEndpoint.QueryCheck::name)

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +62,7 @@ final class ScaleBackfill {
 		long windowStart = Math.floorDiv(startMillis, WINDOW_MILLIS) * WINDOW_MILLIS;
 		long stored = 0;
 		long reported = System.nanoTime();
+		List<String> indexes = dropSecondaryIndexes("local_stack.member_window", "gaming_transactions");
 		CopyIn raw = copyRaw();
 		StringBuilder rows = new StringBuilder(1 << 20);
 		while (stored < events) {
@@ -106,10 +109,41 @@ final class ScaleBackfill {
 		raw.endCopy();
 		writeWindows(window, windowStart);
 		writeTotals(lifetime, games);
+		progress.accept(String.format("backfill: building the %d secondary indexes of the windows and raw events again",
+				indexes.size()));
 		try (Statement statement = connection.createStatement()) {
+			for (String index : indexes) {
+				statement.execute(index);
+			}
 			statement.execute("ANALYZE");
 		}
 		return stored;
+	}
+
+	/**
+	 * Drops the indexes of {@code tables} other than their primary keys and returns the statements that
+	 * create them: built once after the load, they cost a fraction of what millions of single inserts into each
+	 * cost (the load ran at 26,000 events/s with the window indexes, 50,000 without).
+	 */
+	private List<String> dropSecondaryIndexes(String... tables) throws SQLException {
+		List<String> definitions = new ArrayList<>();
+		List<String> names = new ArrayList<>();
+		try (Statement statement = connection.createStatement()) {
+			for (String table : tables) {
+				try (ResultSet indexes = statement.executeQuery("""
+						SELECT i.indexrelid::regclass, pg_get_indexdef(i.indexrelid) FROM pg_index i
+						WHERE i.indrelid = '%s'::regclass AND NOT i.indisprimary""".formatted(table))) {
+					while (indexes.next()) {
+						names.add(indexes.getString(1));
+						definitions.add(indexes.getString(2));
+					}
+				}
+			}
+			for (String name : names) {
+				statement.execute("DROP INDEX " + name);
+			}
+		}
+		return definitions;
 	}
 
 	private CopyIn copyRaw() throws SQLException {
