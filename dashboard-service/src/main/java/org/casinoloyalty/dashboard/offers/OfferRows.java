@@ -115,8 +115,11 @@ public class OfferRows {
 			if (lines.size() >= limit) {
 				break;
 			}
-			if (window.getValue() == 0 || search.everyone() && skip >= window.getValue()) {
-				skip -= search.everyone() ? window.getValue() : 0;
+			if (window.getValue() == 0) {
+				continue;
+			}
+			if (search.everyone() && skip >= window.getValue()) {
+				skip -= window.getValue();
 				continue;
 			}
 			// a search's rows are read from the window's first, as its counts are unknown; everyone's are skipped on the engine

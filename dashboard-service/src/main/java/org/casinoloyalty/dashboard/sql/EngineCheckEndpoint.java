@@ -32,7 +32,6 @@ class EngineCheckEndpoint {
 			Map.entry("since", LocalDateTime.of(2000, 1, 1, 0, 0)), Map.entry("memberId", 0L),
 			Map.entry("offerType", "hotel"), Map.entry("redemptionDate", LocalDate.of(2000, 1, 1)),
 			Map.entry("businessDate", LocalDate.of(2000, 1, 1)), Map.entry("windowStart", LocalDateTime.of(2000, 1, 1, 0, 0)),
-			Map.entry("from", LocalDateTime.of(2000, 1, 1, 0, 0)), Map.entry("until", LocalDateTime.of(2000, 1, 2, 0, 0)),
 			Map.entry("threshold", BigDecimal.valueOf(5000)), Map.entry("searchKind", ""),
 			Map.entry("searchId", 0L), Map.entry("namePattern", "%"));
 

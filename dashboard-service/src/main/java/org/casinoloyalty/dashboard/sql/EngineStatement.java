@@ -7,7 +7,8 @@ import java.util.Locale;
  *
  * @param name where it is declared, {@code Class.FIELD}, as logs, checks and tests name it
  * @param sql its text, with named parameters ({@code :since}) where RisingWave accepts bind parameters
- * @param searchOnly sent only with a {@link MemberSearch} that is not everyone ({@link PagedQuery#searchOnly})
+ * @param searchOnly sent only with a {@link MemberSearch} that is not everyone: a paged query's {@code [...] found}
+ *        variant ({@link PagedQuery#FOUND_MEMBERS})
  */
 public record EngineStatement(String name, String sql, boolean searchOnly) {
 
