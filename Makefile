@@ -99,7 +99,7 @@ bench-local: ## Benchmark local-stack: ingest rate, dashboard query latency at 1
 bench-dashboard: ## Benchmark the dashboard: heap per open session (50) and SQL statements per refresh (local mode; starts the demo if needed)
 	@scripts/bench-dashboard.sh
 
-bench-scale: ## Benchmark a casino floor: 20,000 members, 10M events stored, 2,000 events/s for 5 min (local mode; ~12 min)
+bench-scale: ## Benchmark a casino floor: 20,000 members, 10M events stored, 2,000 events/s for 5-9 min (local mode; ~13 min)
 	@scripts/bench-scale.sh
 
 bench-latency: ## Benchmark window end to summary, loyalty-offers and screen, 3 real windows (local mode; ~20 min)

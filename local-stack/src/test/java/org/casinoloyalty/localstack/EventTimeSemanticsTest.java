@@ -78,6 +78,7 @@ class EventTimeSemanticsTest {
 		assertThat(rows("SELECT * FROM member_window_live ORDER BY window_start, member_id"))
 			.containsExactly(WINDOW_1_ALICE, WINDOW_1_BOB);
 		assertThat(rows("SELECT * FROM member_daily_summary")).isEmpty();
+		assertThat(windowsByTable()).containsExactly("open|1001|2026-03-01 10:00:00", "open|1002|2026-03-01 10:00:00");
 		assertThat(rows("SELECT * FROM hotel_room_offers")).isEmpty();
 		assertThat(rows("SELECT game_type, bet_count, total_wagered, total_paid_out, house_net FROM game_stats ORDER BY game_type"))
 			.containsExactly("blackjack|1|2500.50|400.25|2100.25", "poker|1|1200.00|100.00|1100.00", "slot|2|3050.00|0|3050.00");
@@ -101,6 +102,9 @@ class EventTimeSemanticsTest {
 		send(heartbeat(DAY + "10:05:10.000"));
 		awaitWatermark("2026-03-01 10:05:00");
 		assertThat(rows("SELECT * FROM member_daily_summary ORDER BY member_id")).containsExactly(WINDOW_1_ALICE, WINDOW_1_BOB);
+		// the batch that closed the window moved its rows to the closed windows' table
+		assertThat(windowsByTable()).containsExactly("closed|1001|2026-03-01 10:00:00", "closed|1002|2026-03-01 10:00:00",
+				"open|1002|2026-03-01 10:05:00");
 		assertThat(rows("SELECT * FROM hotel_room_offers")).containsExactly(
 				"1001|Alice|5500.50|3|-5100.25|2026-03-01 10:01:30|2026-03-01 10:00:00|2026-03-01 10:05:00|Complimentary Hotel Room (1 night)");
 		assertThat(rows("SELECT * FROM drink_offers ORDER BY loss_amount DESC")).containsExactly(
@@ -305,6 +309,14 @@ class EventTimeSemanticsTest {
 	 */
 	private static void awaitWatermark(String expected) {
 		stack.awaitWatermark(expected);
+	}
+
+	/** Each window's table (local-schema.sql: the closed ones apart from the open ones), member and start. */
+	private static List<String> windowsByTable() {
+		return rows("""
+				SELECT 'closed', member_id, window_start FROM local_stack.member_window
+				UNION ALL SELECT 'open', member_id, window_start FROM local_stack.open_member_window
+				ORDER BY 1, 3, 2""");
 	}
 
 	private static List<String> rows(String query) {

@@ -115,7 +115,14 @@ final class ScaleBackfill {
 			for (String index : indexes) {
 				statement.execute(index);
 			}
-			statement.execute("ANALYZE");
+			// As ingestion would have left it: the watermark 10 s behind the last event, so the live run's first
+			// batch hands out the offers of the last window only, not those of a whole day at once (D20)
+			statement.execute("""
+					UPDATE local_stack.ingest_state SET watermark = GREATEST(watermark, TIMESTAMP '%s' - INTERVAL '10 seconds')"""
+				.formatted(TIME.format(utc(clock.millis))));
+			// what autovacuum would otherwise do to the loaded tables during the live run's first minutes
+			progress.accept("backfill: VACUUM ANALYZE, as after any bulk load");
+			statement.execute("VACUUM ANALYZE");
 		}
 		return stored;
 	}

@@ -29,15 +29,19 @@ class IngestStore {
 			COPY gaming_transactions (transaction_id, member_id, member_name, transaction_type, amount, game_type,
 			  transaction_time) FROM STDIN""";
 
-	private static final String UPSERT_WINDOW = """
-			INSERT INTO local_stack.member_window AS w (member_id, member_name, window_start, window_end, total_spend,
-			  total_winnings, transaction_count, last_transaction)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+	/** A window's row that exists already (alias {@code w}) takes the new totals added to its own. */
+	private static final String ADD_TO_WINDOW = """
 			ON CONFLICT (member_id, member_name, window_start) DO UPDATE SET
 			  total_spend = w.total_spend + EXCLUDED.total_spend,
 			  total_winnings = w.total_winnings + EXCLUDED.total_winnings,
 			  transaction_count = w.transaction_count + EXCLUDED.transaction_count,
 			  last_transaction = GREATEST(w.last_transaction, EXCLUDED.last_transaction)""";
+
+	private static final String UPSERT_WINDOW = """
+			INSERT INTO local_stack.open_member_window AS w (member_id, member_name, window_start, window_end, total_spend,
+			  total_winnings, transaction_count, last_transaction)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+			""" + ADD_TO_WINDOW;
 
 	private static final String UPSERT_GAME = """
 			INSERT INTO local_stack.game_totals AS g (game_type, bet_count, total_wagered, total_paid_out)
@@ -63,6 +67,16 @@ class IngestStore {
 	private static final String UPSERT_OFFSET = """
 			INSERT INTO local_stack.partition_offsets (topic, partition, next_offset, watermark) VALUES (?, ?, ?, ?)
 			ON CONFLICT (topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset, watermark = EXCLUDED.watermark""";
+
+	/**
+	 * The windows the watermark has passed, from the open windows to the closed ones (local-schema.sql), in
+	 * index order. A window only the batch's own records reach can be closed already (a partition read for the
+	 * first time has no watermark yet): its totals add up as they would in one table.
+	 */
+	private static final String MOVE_CLOSED_WINDOWS = """
+			WITH closed AS (DELETE FROM local_stack.open_member_window WHERE window_end <= ? RETURNING *)
+			INSERT INTO local_stack.member_window AS w SELECT * FROM closed ORDER BY window_start, member_id
+			""" + ADD_TO_WINDOW;
 
 	/** The offers of the windows this batch closes, into the outbox (local-schema.sql, D20). */
 	private static final String RECORD_CLOSED_OFFERS = "SELECT local_stack.outbox_closed_offers(?)";
@@ -123,6 +137,7 @@ class IngestStore {
 				upsertAggregates(connection, batch);
 				recordDeadLetters(connection, batch);
 				updateState(connection, after);
+				moveClosedWindows(connection, after.watermark());
 				if (batch.closesWindows()) {
 					recordClosedOffers(connection, batch.watermarkBefore());
 				}
@@ -223,6 +238,16 @@ class IngestStore {
 			upsert.setLong(3, nextOffset);
 			upsert.setObject(4, after.partitionWatermarks().get(partition));
 		});
+	}
+
+	private static void moveClosedWindows(Connection connection, LocalDateTime watermark) throws SQLException {
+		if (watermark == null) {
+			return;
+		}
+		try (PreparedStatement move = connection.prepareStatement(MOVE_CLOSED_WINDOWS)) {
+			move.setObject(1, watermark);
+			move.executeUpdate();
+		}
 	}
 
 	private static void recordClosedOffers(Connection connection, LocalDateTime watermarkBefore) throws SQLException {

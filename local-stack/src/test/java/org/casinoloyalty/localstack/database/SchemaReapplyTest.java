@@ -62,4 +62,41 @@ class SchemaReapplyTest {
 		}
 	}
 
+	/** Issue 14 on a database made before it, where member_window held the open windows too: they move over. */
+	@Test
+	void aDatabaseWithOpenWindowsAmongTheClosedOnesMovesThemToTheOpenWindowsTable() throws Exception {
+		try (SchemaOnlyDatabase database = new SchemaOnlyDatabase(dataDirectory)) {
+			database.sql().sql("""
+					INSERT INTO local_stack.member_window
+					SELECT 1001, 'Alice', TIMESTAMP '2026-03-01 10:00:00' + w * INTERVAL '5 minutes',
+					       TIMESTAMP '2026-03-01 10:05:00' + w * INTERVAL '5 minutes', 100 * w, 10, 3,
+					       TIMESTAMP '2026-03-01 10:04:00' + w * INTERVAL '5 minutes'
+					FROM generate_series(0, 2) AS w""").update();
+			database.sql().sql("UPDATE local_stack.ingest_state SET watermark = TIMESTAMP '2026-03-01 10:10:00'").update();
+			List<String> live = rows(database, "SELECT * FROM member_window_live ORDER BY window_start");
+
+			new LocalSchema(new JdbcTemplate(database.dataSource()),
+					new TransactionTemplate(new DataSourceTransactionManager(database.dataSource())))
+				.apply();
+
+			assertThat(rows(database, "SELECT window_start FROM local_stack.member_window ORDER BY 1"))
+				.containsExactly("2026-03-01 10:00:00", "2026-03-01 10:05:00");
+			assertThat(rows(database, "SELECT window_start FROM local_stack.open_member_window"))
+				.containsExactly("2026-03-01 10:10:00");
+			assertThat(rows(database, "SELECT * FROM member_window_live ORDER BY window_start")).isEqualTo(live);
+			assertThat(rows(database, "SELECT window_start FROM member_daily_summary ORDER BY 1"))
+				.containsExactly("2026-03-01 10:00:00", "2026-03-01 10:05:00");
+		}
+	}
+
+	private static List<String> rows(SchemaOnlyDatabase database, String query) {
+		return database.sql().sql(query).query((rs, i) -> {
+			StringBuilder row = new StringBuilder();
+			for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
+				row.append(column == 1 ? "" : "|").append(rs.getString(column));
+			}
+			return row.toString();
+		}).list();
+	}
+
 }
