@@ -89,6 +89,31 @@ class SchemaReapplyTest {
 		}
 	}
 
+	/** Issue 14: a closed-windows table keyed by member first, as an earlier release made it, gets the window-led key. */
+	@Test
+	void aClosedWindowsTableKeyedByMemberFirstGetsTheWindowLedKeyAndKeepsItsRows() throws Exception {
+		try (SchemaOnlyDatabase database = new SchemaOnlyDatabase(dataDirectory)) {
+			List<String> current = Catalog.of(database.sql());
+			database.sql().sql("""
+					ALTER TABLE local_stack.member_window DROP CONSTRAINT member_window_pkey,
+					    ADD PRIMARY KEY (member_id, member_name, window_start)""").update();
+			database.sql().sql("""
+					INSERT INTO local_stack.member_window VALUES (1001, 'Alice', TIMESTAMP '2026-03-01 10:00:00',
+					    TIMESTAMP '2026-03-01 10:05:00', 100, 10, 3, TIMESTAMP '2026-03-01 10:04:00')""").update();
+
+			new LocalSchema(new JdbcTemplate(database.dataSource()),
+					new TransactionTemplate(new DataSourceTransactionManager(database.dataSource())))
+				.apply();
+
+			assertThat(rows(database, "SELECT pg_get_indexdef('local_stack.member_window_pkey'::regclass)"))
+				.containsExactly("CREATE UNIQUE INDEX member_window_pkey ON local_stack.member_window USING btree "
+						+ "(window_start, member_id, member_name)");
+			assertThat(Catalog.of(database.sql())).isEqualTo(current);
+			assertThat(rows(database, "SELECT member_id, total_spend FROM member_window_live"))
+				.containsExactly("1001|100");
+		}
+	}
+
 	private static List<String> rows(SchemaOnlyDatabase database, String query) {
 		return database.sql().sql(query).query((rs, i) -> {
 			StringBuilder row = new StringBuilder();
