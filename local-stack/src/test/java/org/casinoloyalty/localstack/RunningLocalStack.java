@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.casinoloyalty.localstack.broker.EmbeddedKafkaBroker;
+import org.casinoloyalty.localstack.database.TableRows;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +22,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,14 +145,7 @@ public final class RunningLocalStack implements AutoCloseable {
 
 	/** Each row of {@code query} as its columns' text joined by {@code |}, NULL as {@code null}. */
 	public List<String> rows(String query) {
-		return sql.sql(query).query((row, rowNumber) -> {
-			int columns = row.getMetaData().getColumnCount();
-			List<String> values = new ArrayList<>(columns);
-			for (int column = 1; column <= columns; column++) {
-				values.add(String.valueOf(row.getString(column)));
-			}
-			return String.join("|", values);
-		}).list();
+		return TableRows.of(sql, query);
 	}
 
 	public String health() {

@@ -2,9 +2,6 @@ package org.casinoloyalty.localstack.database;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -26,10 +23,8 @@ class SchemaReapplyTest {
 				.anyMatch(line -> line.startsWith("trigger redeemed_offers "))
 				.anyMatch(line -> line.startsWith("column local_stack.outbox.failed_at "))
 				.contains("options public.gaming_transactions autovacuum_vacuum_scale_factor=0.02");
-			LocalSchema schema = new LocalSchema(new JdbcTemplate(database.dataSource()),
-					new TransactionTemplate(new DataSourceTransactionManager(database.dataSource())));
 			for (int run = 1; run <= 5; run++) {
-				schema.apply();
+				database.applySchema();
 				assertThat(Catalog.of(database.sql())).as("catalog after run %d", run).isEqualTo(first);
 			}
 			assertThat(database.sql().sql("SELECT threshold FROM offer_rules WHERE offer_type = 'hotel'")
@@ -52,9 +47,7 @@ class SchemaReapplyTest {
 					SELECT i, 1001, 'Alice', 'bet', 10, 'slot', TIMESTAMP '2026-03-01 10:00:00' + i * INTERVAL '1 second'
 					FROM generate_series(1, 1000) AS i""").update();
 
-			new LocalSchema(new JdbcTemplate(database.dataSource()),
-					new TransactionTemplate(new DataSourceTransactionManager(database.dataSource())))
-				.apply();
+			database.applySchema();
 
 			assertThat(Catalog.of(database.sql())).isEqualTo(current);
 			assertThat(database.sql().sql("SELECT count(*) FROM gaming_transactions").query(Long.class).single()).isEqualTo(1000);
@@ -73,18 +66,16 @@ class SchemaReapplyTest {
 					       TIMESTAMP '2026-03-01 10:04:00' + w * INTERVAL '5 minutes'
 					FROM generate_series(0, 2) AS w""").update();
 			database.sql().sql("UPDATE local_stack.ingest_state SET watermark = TIMESTAMP '2026-03-01 10:10:00'").update();
-			List<String> live = rows(database, "SELECT * FROM member_window_live ORDER BY window_start");
+			List<String> live = database.rows("SELECT * FROM member_window_live ORDER BY window_start");
 
-			new LocalSchema(new JdbcTemplate(database.dataSource()),
-					new TransactionTemplate(new DataSourceTransactionManager(database.dataSource())))
-				.apply();
+			database.applySchema();
 
-			assertThat(rows(database, "SELECT window_start FROM local_stack.member_window ORDER BY 1"))
+			assertThat(database.rows("SELECT window_start FROM local_stack.member_window ORDER BY 1"))
 				.containsExactly("2026-03-01 10:00:00", "2026-03-01 10:05:00");
-			assertThat(rows(database, "SELECT window_start FROM local_stack.open_member_window"))
+			assertThat(database.rows("SELECT window_start FROM local_stack.open_member_window"))
 				.containsExactly("2026-03-01 10:10:00");
-			assertThat(rows(database, "SELECT * FROM member_window_live ORDER BY window_start")).isEqualTo(live);
-			assertThat(rows(database, "SELECT window_start FROM member_daily_summary ORDER BY 1"))
+			assertThat(database.rows("SELECT * FROM member_window_live ORDER BY window_start")).isEqualTo(live);
+			assertThat(database.rows("SELECT window_start FROM member_daily_summary ORDER BY 1"))
 				.containsExactly("2026-03-01 10:00:00", "2026-03-01 10:05:00");
 		}
 	}
@@ -101,27 +92,15 @@ class SchemaReapplyTest {
 					INSERT INTO local_stack.member_window VALUES (1001, 'Alice', TIMESTAMP '2026-03-01 10:00:00',
 					    TIMESTAMP '2026-03-01 10:05:00', 100, 10, 3, TIMESTAMP '2026-03-01 10:04:00')""").update();
 
-			new LocalSchema(new JdbcTemplate(database.dataSource()),
-					new TransactionTemplate(new DataSourceTransactionManager(database.dataSource())))
-				.apply();
+			database.applySchema();
 
-			assertThat(rows(database, "SELECT pg_get_indexdef('local_stack.member_window_pkey'::regclass)"))
+			assertThat(database.rows("SELECT pg_get_indexdef('local_stack.member_window_pkey'::regclass)"))
 				.containsExactly("CREATE UNIQUE INDEX member_window_pkey ON local_stack.member_window USING btree "
 						+ "(window_start, member_id, member_name)");
 			assertThat(Catalog.of(database.sql())).isEqualTo(current);
-			assertThat(rows(database, "SELECT member_id, total_spend FROM member_window_live"))
+			assertThat(database.rows("SELECT member_id, total_spend FROM member_window_live"))
 				.containsExactly("1001|100");
 		}
-	}
-
-	private static List<String> rows(SchemaOnlyDatabase database, String query) {
-		return database.sql().sql(query).query((rs, i) -> {
-			StringBuilder row = new StringBuilder();
-			for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
-				row.append(column == 1 ? "" : "|").append(rs.getString(column));
-			}
-			return row.toString();
-		}).list();
 	}
 
 }
